@@ -1,0 +1,89 @@
+/**
+ * Currencies as data: how returns write them ("US$", "HKD", "RMB 1") mapped to ISO codes.
+ * To support another currency or spelling, add a row or an alias; no code changes.
+ */
+
+/** An ISO 4217 currency code such as "USD", "HKD" or "CNY". */
+export type Currency = string;
+
+/** One currency: ISO code, the form's way of writing it, minor units, and the spellings seen. */
+export interface CurrencyInfo {
+  readonly code: Currency;
+  readonly symbol: string;
+  readonly decimals: number;
+  readonly aliases: readonly string[];
+}
+
+/** Every currency the parser recognises, with the spellings seen on returns (case is ignored). */
+export const CURRENCIES: readonly CurrencyInfo[] = [
+  {
+    code: "HKD",
+    symbol: "HK$",
+    decimals: 2,
+    // "HKS" and "HKI $" are text-extraction garbles of "HK$" (seed, import only)
+    aliases: ["HK$", "HKD", "HKD$", "HKS", "HKI$"],
+  },
+  {
+    code: "USD",
+    symbol: "US$",
+    decimals: 2,
+    // "U$$" and "U\$\$" are text-extraction garbles of "US$" (seed, import only)
+    aliases: ["US$", "USD$", "USD", "U$$"],
+  },
+  { code: "CNY", symbol: "RMB", decimals: 2, aliases: ["RMB", "CNY", "RMB¥", "CNY¥"] },
+  { code: "CAD", symbol: "C$", decimals: 2, aliases: ["CAD", "C$", "CAD$"] },
+  { code: "EUR", symbol: "€", decimals: 2, aliases: ["EUR", "€", "EUR€"] },
+  { code: "GBP", symbol: "£", decimals: 2, aliases: ["GBP", "£", "GBP£"] },
+  { code: "SGD", symbol: "S$", decimals: 2, aliases: ["SGD", "S$", "SGD$"] },
+  { code: "JPY", symbol: "JPY", decimals: 0, aliases: ["JPY", "JP¥", "JPY¥"] },
+  { code: "AUD", symbol: "A$", decimals: 2, aliases: ["AUD", "A$", "AUD$"] },
+];
+
+const SPACES_AND_ESCAPES = /[\s\\]+/g;
+const WRAPPERS = /^[([{]+|[)\]}]+$/g;
+
+// one spelling per key: spaces and backslashes dropped ("US $", "U\$\$"), upper case
+function keyOf(text: string): string {
+  return text.replace(SPACES_AND_ESCAPES, "").replace(WRAPPERS, "").toUpperCase();
+}
+
+const BY_ALIAS: ReadonlyMap<string, Currency> = new Map(
+  CURRENCIES.flatMap((info) => info.aliases.map((alias) => [keyOf(alias), info.code] as const))
+);
+const BY_CODE: ReadonlyMap<Currency, CurrencyInfo> = new Map(CURRENCIES.map((i) => [i.code, i]));
+
+/** Returns the ISO code a currency spelling stands for ("(US$)", " usd " -> "USD"), or null. */
+export function lookupCurrency(text: string): Currency | null {
+  if (typeof text !== "string") return null;
+  // exact spellings first: the parser's common case allocates nothing
+  return BY_ALIAS.get(text) ?? BY_ALIAS.get(keyOf(text)) ?? null;
+}
+
+/** Returns the way the form writes a currency ("US$", "HK$", "RMB"), or the code when unknown. */
+export function currencySymbol(code: Currency): string {
+  return BY_CODE.get(code)?.symbol ?? code;
+}
+
+/** Returns the currency's minor units (2 for most, 0 for JPY); 2 when the code is unknown. */
+export function currencyDecimals(code: Currency): number {
+  return BY_CODE.get(code)?.decimals ?? 2;
+}
+
+const HEADING_GROUP = /\(([^()]*)\)/g;
+const HEADING_WORDS = /[\s:;,]+/;
+
+/** Returns the currency a heading states ("Par value (US$)", "(HK$)", "US$"), or null. */
+export function parseCurrencyHeading(text: unknown): Currency | null {
+  if (typeof text !== "string") return null;
+  for (const m of text.matchAll(HEADING_GROUP)) {
+    const code = lookupCurrency(m[1] ?? "");
+    if (code !== null) return code;
+  }
+  const whole = lookupCurrency(text);
+  if (whole !== null) return whole;
+  for (const word of text.split(HEADING_WORDS)) {
+    const code = word === "" ? null : lookupCurrency(word);
+    if (code !== null) return code;
+  }
+  return null;
+}

@@ -1,0 +1,244 @@
+/**
+ * The one parser for what people type into a return: "Nil", "N/A", "1,234", "(500)", "US$0.0353",
+ * "30/6/2004", "HK$80,000,000 and US$1,000,000". It never throws; whatever does not read becomes a
+ * "problem" that keeps the text and says what would read (finding `value.readable`).
+ */
+import { currencySymbol, type Currency } from "./currency";
+import { formatDate, fromExcelSerial } from "./dates";
+import {
+  decFromNumber,
+  decFromString,
+  formatDec,
+  isZero,
+  neg,
+  sign,
+  ZERO,
+  type Dec,
+} from "./decimal";
+import { DATE_HINT, readDate } from "./parse-date";
+import { FIGURE_HINT, readAmount, readMoneyList, readPlain } from "./parse-number";
+import type { Expect, Parsed } from "./types";
+
+export type { Expect, MoneyItem, Parsed } from "./types";
+export { parseCurrencyHeading } from "./currency";
+
+const BLANK: Parsed = Object.freeze({ tag: "blank" });
+
+// Excel's error values, as Office.js and CSV exports spell them; never read "#N/A" as N/A
+const EXCEL_ERRORS: ReadonlySet<string> = new Set(
+  (
+    "#N/A #VALUE! #REF! #DIV/0! #NUM! #NAME? #NULL! #SPILL! #CALC! " +
+    "#GETTING_DATA #BUSY! #FIELD! #BLOCKED! #CONNECT! #UNKNOWN!"
+  ).split(" ")
+);
+
+const ODD_SPACES = /[\u00a0\u2007\u202f\t]/g; // non-breaking and figure spaces from Word and PDFs
+const MARKERS = /^[*\s]+|[*\s]+$/g;
+const NIL_DASHES = /^[-\u2010-\u2015\u2212](\s*[-\u2010-\u2015\u2212])*$/; // "-", "--", "—", "- -"
+// "N/A", "n/a", "NA", "N.A.", "Not applicable", "(Not Applicable)"
+const NA_WORDS = /^\(?\s*(?:n\s*[/.]?\s*a\.?|not\s+applicable)\s*\)?$/i;
+const NIL_WORD = /^\(?\s*nil\s*\)?$/i;
+const EMPTY_DATE = /^[\s()/_]*\/[\s()/_]*$/; // the form's "(/ /)" placeholder left as it was
+
+function quote(text: string): string {
+  const oneLine = text.replace(/\s+/g, " ").trim();
+  return `"${oneLine.length > 60 ? oneLine.slice(0, 57) + "..." : oneLine}"`;
+}
+
+function problem(text: string, message: string): Parsed {
+  return { tag: "problem", text, message };
+}
+
+function what(expect: Expect): string {
+  return expect === "date" ? "a date" : expect === "moneyList" ? "an amount" : "a figure";
+}
+
+function hint(expect: Expect): string {
+  return expect === "date" ? DATE_HINT : FIGURE_HINT;
+}
+
+function fromNumber(n: number, expect: Expect): Parsed {
+  const text = String(n);
+  if (!Number.isFinite(n)) return problem(text, `${quote(text)} is not ${what(expect)}`);
+  switch (expect) {
+    case "number":
+      return { tag: "number", value: decFromNumber(n), currency: null, marked: false, text };
+    case "moneyList":
+      return { tag: "moneyList", items: [{ value: decFromNumber(n), currency: null }], text };
+    case "text":
+      return { tag: "text", text };
+    case "date": {
+      const d = fromExcelSerial(n);
+      if (d !== null) return { tag: "date", year: d.year, month: d.month, day: d.day, text };
+      const why =
+        Math.floor(n) === 60
+          ? "Excel's serial 60 is 29/02/1900, a day that never was"
+          : "Excel date serials run from 1 (01/01/1900) to 2958465 (31/12/9999)";
+      return problem(text, `${quote(text)} is not a date: ${why}; ${DATE_HINT}`);
+    }
+  }
+}
+
+function fromString(raw: string, expect: Expect): Parsed {
+  if (expect === "number") {
+    // the common case, a plain figure, reads with no regex and no allocation beyond the result
+    const plain = readPlain(raw);
+    if (plain !== null)
+      return { tag: "number", value: plain, currency: null, marked: false, text: raw };
+  }
+  let t = raw.trim();
+  if (t === "") return BLANK;
+  if (expect === "text") return { tag: "text", text: raw };
+  if (t.charCodeAt(0) === 35 && EXCEL_ERRORS.has(t.toUpperCase())) {
+    return problem(
+      raw,
+      `${quote(raw)} is an Excel error, not ${what(expect)}: correct the formula`
+    );
+  }
+  if (ODD_SPACES.test(t)) t = t.replace(ODD_SPACES, " ").trim();
+  let marked = false;
+  if (t.charCodeAt(0) === 42 || t.charCodeAt(t.length - 1) === 42) {
+    // "*" flags a figure explained in the remarks; the mark excuses its rules
+    t = t.replace(MARKERS, "");
+    marked = true;
+    if (t === "") return problem(raw, `${quote(raw)} is a marker with no figure: ${hint(expect)}`);
+  }
+  if (NIL_WORD.test(t) || NIL_DASHES.test(t)) return { tag: "nil", marked, text: raw };
+  if (NA_WORDS.test(t)) return { tag: "na", text: raw };
+  switch (expect) {
+    case "number": {
+      const amount = readAmount(t);
+      if (typeof amount === "string")
+        return problem(raw, `${quote(raw)} is not a figure: ${amount}`);
+      return { tag: "number", value: amount.value, currency: amount.currency, marked, text: raw };
+    }
+    case "moneyList": {
+      const items = readMoneyList(t);
+      if (typeof items === "string")
+        return problem(raw, `${quote(raw)} is not an amount: ${items}`);
+      return { tag: "moneyList", items, text: raw };
+    }
+    case "date": {
+      if (EMPTY_DATE.test(t)) return BLANK;
+      const d = readDate(t);
+      if (typeof d === "string") return problem(raw, `${quote(raw)} is not a date: ${d}`);
+      return { tag: "date", year: d.year, month: d.month, day: d.day, text: raw };
+    }
+  }
+}
+
+function describe(input: unknown): string {
+  try {
+    if (typeof input === "string") return input;
+    if (typeof input === "object" && input !== null) return JSON.stringify(input) ?? "";
+    return String(input);
+  } catch {
+    return Object.prototype.toString.call(input); // cyclic objects, throwing getters, ...
+  }
+}
+
+function fromUnknown(input: unknown, expect: Expect, depth: number): Parsed {
+  switch (typeof input) {
+    case "string":
+      return fromString(input, expect);
+    case "number":
+      return fromNumber(input, expect);
+    case "undefined":
+      return BLANK;
+    case "boolean": {
+      const text = input ? "TRUE" : "FALSE";
+      if (expect === "text") return { tag: "text", text };
+      return problem(text, `${text} is not ${what(expect)}: ${hint(expect)}`);
+    }
+    case "bigint":
+      if (expect === "number") {
+        const value = decFromString(input.toString());
+        return { tag: "number", value, currency: null, marked: false, text: input.toString() };
+      }
+      return fromString(input.toString(), expect);
+    case "object": {
+      if (input === null) return BLANK;
+      // Excel's rich cell values carry what the grid shows in `basicValue`
+      const basic = (input as { basicValue?: unknown }).basicValue;
+      if (
+        depth === 0 &&
+        !Array.isArray(input) &&
+        basic !== undefined &&
+        typeof basic !== "object"
+      ) {
+        return fromUnknown(basic, expect, 1);
+      }
+      const text = describe(input);
+      const why = Array.isArray(input)
+        ? "a range, where one cell was expected"
+        : "not a cell value";
+      return problem(text, `${quote(text)} is ${why}`);
+    }
+    default: {
+      const text = describe(input);
+      return problem(text, `${quote(text)} is not a cell value`);
+    }
+  }
+}
+
+/** Reads a cell's value as people type it, for the kind of cell it is; never throws. */
+export function parseCell(input: unknown, expect: Expect): Parsed {
+  try {
+    return fromUnknown(input, expect, 0);
+  } catch {
+    // a reader bug must not break a recalculation; keep the text and report it as unreadable
+    const text = describe(input);
+    return problem(text, `${quote(text)} could not be read: ${hint(expect)}`);
+  }
+}
+
+/** True for a zero written any way: Nil, a dash, 0, 0.00, or a money list of zeros. */
+export function isZeroish(p: Parsed): boolean {
+  switch (p.tag) {
+    case "nil":
+      return true;
+    case "number":
+      return isZero(p.value);
+    case "moneyList":
+      return p.items.every((item) => isZero(item.value));
+    default:
+      return false;
+  }
+}
+
+/** True for a cell that states nothing: blank, N/A, or a zero written any way. */
+export function isEmptyish(p: Parsed): boolean {
+  return p.tag === "blank" || p.tag === "na" || isZeroish(p);
+}
+
+/** Returns the figure a cell holds (Nil is zero), or null for anything else. */
+export function numberOf(p: Parsed): Dec | null {
+  return p.tag === "number" ? p.value : p.tag === "nil" ? ZERO : null;
+}
+
+function formatAmount(value: Dec, currency: Currency | null): string {
+  const prefix = sign(value) < 0 ? "-" : "";
+  const symbol = currency === null ? "" : currencySymbol(currency);
+  return prefix + symbol + formatDec(sign(value) < 0 ? neg(value) : value);
+}
+
+/** Writes a parsed cell for a message: "US$0.0353", "Nil*", "N/A", "05/12/2011", "(blank)". */
+export function formatParsed(p: Parsed): string {
+  switch (p.tag) {
+    case "number":
+      return formatAmount(p.value, p.currency) + (p.marked ? "*" : "");
+    case "nil":
+      return p.marked ? "Nil*" : "Nil";
+    case "na":
+      return "N/A";
+    case "blank":
+      return "(blank)";
+    case "date":
+      return formatDate(p);
+    case "moneyList":
+      return p.items.map((item) => formatAmount(item.value, item.currency)).join(" and ");
+    case "text":
+    case "problem":
+      return quote(p.text);
+  }
+}
