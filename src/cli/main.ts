@@ -1,0 +1,121 @@
+import { readFile } from "node:fs/promises";
+import { checksOf, hasErrors, reconcile, type Finding, type MonthInput } from "../rules/reconcile";
+import { readReturn } from "../rules/return-doc";
+
+/** Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 unreadable or invalid input. */
+export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
+
+/** Where the command writes and reads; tests pass their own. */
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  read(path: string): Promise<string>;
+}
+
+const nodeIo: Io = {
+  out: (text) => process.stdout.write(text + "\n"),
+  err: (text) => process.stderr.write(text + "\n"),
+  read: (path) => readFile(path, "utf8"),
+};
+
+const USAGE = `Usage: hkmr check FILE.json [--previous PREV.json] [--format text|json]
+
+Checks a monthly return saved as JSON (docs/return-format.md) against every rule of its form.
+Exit status: 0 no errors (warnings allowed), 1 errors found, 2 unreadable or invalid input.`;
+
+/** A file that could not be used, with the reason in the user's terms. */
+class InputError extends Error {
+  override readonly name = "InputError";
+}
+
+/** Reads and validates one return file; throws InputError naming the file and the bad field. */
+async function load(io: Io, path: string): Promise<MonthInput> {
+  let text: string;
+  try {
+    text = await io.read(path);
+  } catch (error) {
+    throw new InputError(`${path}: cannot read the file (${(error as Error).message})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  const result = readReturn(json);
+  if (!result.ok) {
+    throw new InputError(result.problems.map((p) => `${path}: ${p.path}: ${p.message}`).join("\n"));
+  }
+  return { layout: result.layout, values: result.doc.values };
+}
+
+interface Options {
+  file: string;
+  previous?: string;
+  format: "text" | "json";
+}
+
+function parseArgs(args: readonly string[]): Options | string {
+  if (args[0] !== "check")
+    return args.length === 0 || args[0] === "--help" ? "" : `unknown command "${args[0]}"`;
+  const options: Partial<Options> = { format: "text" };
+  for (let k = 1; k < args.length; k++) {
+    const arg = args[k];
+    if (arg === "--previous") options.previous = args[++k];
+    else if (arg === "--format") {
+      const format = args[++k];
+      if (format !== "text" && format !== "json")
+        return `--format takes text or json, not "${format ?? ""}"`;
+      options.format = format;
+    } else if (arg.startsWith("--")) return `unknown option ${arg}`;
+    else if (options.file === undefined) options.file = arg;
+    else return `one return file at a time ("${arg}" is extra)`;
+  }
+  if (options.file === undefined) return "which file? hkmr check FILE.json";
+  if ("previous" in options && options.previous === undefined) return "--previous needs a file";
+  return options as Options;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function textReport(file: string, checks: number, findings: readonly Finding[]): string {
+  const errors = findings.filter((f) => f.severity === "error");
+  const warnings = findings.filter((f) => f.severity === "warning");
+  const lines = [
+    `${file}: ${plural(errors.length, "error")}, ${plural(warnings.length, "warning")} (${plural(checks, "check")})`,
+  ];
+  for (const f of [...errors, ...warnings]) {
+    lines.push(`  ${f.severity === "error" ? "error  " : "warning"} ${f.ruleId}  ${f.message}`);
+  }
+  return lines.join("\n");
+}
+
+/** Runs the command with `args` (without node and script); resolves to the exit code. */
+export async function main(args: readonly string[], io: Io = nodeIo): Promise<number> {
+  const options = parseArgs(args);
+  if (typeof options === "string") {
+    if (options) io.err(`hkmr: ${options}`);
+    io.err(USAGE);
+    return options ? EXIT.input : EXIT.ok;
+  }
+  let month: MonthInput;
+  let previous: MonthInput | undefined;
+  try {
+    month = await load(io, options.file);
+    previous = options.previous === undefined ? undefined : await load(io, options.previous);
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.err(error.message);
+      return EXIT.input;
+    }
+    throw error;
+  }
+  const findings = reconcile(month, previous);
+  const checks = checksOf(month.layout).length;
+  if (options.format === "json") {
+    io.out(JSON.stringify({ file: options.file, checks, findings }, null, 2));
+  } else {
+    io.out(textReport(options.file, checks, findings));
+  }
+  return hasErrors(findings) ? EXIT.findings : EXIT.ok;
+}

@@ -1,0 +1,134 @@
+/** Types of the return as data: a form version is labels, field templates and units; a shape sets the counts. */
+
+/** How a cell's text is read: figures, dates, money lists, or free text. */
+export type ValueKind =
+  | "shares"
+  | "money"
+  | "par"
+  | "price"
+  | "date"
+  | "moneyList"
+  | "currency"
+  | "class"
+  | "text"
+  | "remark";
+
+/** What kind of shares a class is; the form treats preference and other classes more leniently (T2). */
+export type ClassKind = "ordinary" | "preference" | "other";
+
+/** One class of shares on the form: a fixed slot of the 2011 form, or a numbered block of FF301. */
+export interface ClassDef {
+  readonly id: string;
+  readonly kind: ClassKind;
+  /** How the form names the class in headings and totals, e.g. "(1)" or "(Preference shares)". */
+  readonly label: string;
+  /** The form's noun for its shares, e.g. "ordinary shares" in "No. of ordinary shares". */
+  readonly noun: string;
+  /** Words that name this class in a line's "Class of shares issuable" cell. */
+  readonly words: readonly string[];
+}
+
+/** A field template: `{c}`, `{i}`, `{row}` and `{col}` in the key are filled in by the layout. */
+export interface FieldTemplate {
+  readonly key: string;
+  readonly label: string;
+  readonly kind: ValueKind;
+  /** A figure that a balance cannot take negative (value.whole). */
+  readonly balance?: boolean;
+  /** Expand over the rows and the authorised or issued columns of the version. */
+  readonly grid?: "auth" | "issued";
+  /** Only on E lines with an "At price" cell, or only on the repeatable "Other" line. */
+  readonly when?: "hasPrice" | "repeatable";
+}
+
+/** The counts of a return's variable parts, chosen by the user. */
+export interface Shape {
+  /** Number of share classes (FF301 blocks); the 2011 form has four fixed slots and ignores it. */
+  readonly classes?: number;
+  readonly options: number;
+  readonly fundsLines: number;
+  readonly warrants: number;
+  readonly convertibles: number;
+  readonly arrangements: number;
+  readonly otherMovements: number;
+}
+
+/** A repeated unit of the form (a class block, an option line, an E line) and its fields. */
+export interface UnitDef {
+  readonly id: UnitId;
+  readonly section: string;
+  readonly heading: string;
+  readonly fields: readonly FieldTemplate[];
+}
+
+/** The units a form version can repeat; the rules iterate over the same names. */
+export type UnitId =
+  | "header"
+  | "authClass"
+  | "authTotal"
+  | "issuedClass"
+  | "option"
+  | "optionTotals"
+  | "funds"
+  | "warrant"
+  | "warrantTotals"
+  | "convertible"
+  | "convertibleTotals"
+  | "arrangement"
+  | "arrangementTotals"
+  | "eLine"
+  | "eTotals"
+  | "totals"
+  | "signature";
+
+/** How a line of part (E) moves the issued shares (trap T7). */
+export type Direction = "increase" | "decrease" | "either";
+
+/** One of the fixed "Type of Issue" lines of part (E), or the repeatable "Other" line. */
+export interface ELineType {
+  readonly key: string;
+  readonly number: number;
+  readonly label: string;
+  readonly direction: Direction;
+  readonly hasPrice: boolean;
+  readonly classLabel: string;
+  readonly dateLabel: string;
+  /** Repeated `otherMovements` times ("Other (Please specify)"), keyed other1, other2, ... */
+  readonly repeatable?: boolean;
+  /** A capital reorganisation excuses restated option counts (T10). */
+  readonly reorganisation?: boolean;
+}
+
+/** A form version: its labels and units as data, keyed by a version id. */
+export interface FormVersion {
+  readonly id: string;
+  readonly title: string;
+  readonly footer: string;
+  readonly verified: boolean;
+  readonly classMode: "slots" | "blocks";
+  /** Fixed slots (2011 form) or the template each numbered block takes (FF301). */
+  readonly classes: readonly ClassDef[];
+  readonly rows: Readonly<Record<"preceding" | "movement" | "close", string>>;
+  readonly authColumns: readonly FieldTemplate[];
+  readonly issuedColumns: readonly FieldTemplate[];
+  readonly units: readonly UnitDef[];
+  readonly eLines: readonly ELineType[];
+  /** Fields whose text names a class, matched against a line's "Class of shares issuable". */
+  readonly classNames: readonly string[];
+  readonly headings: Readonly<Record<string, string>>;
+  readonly notes: readonly string[];
+}
+
+/** A field of one return: a cell of the form with its id, label and value kind. */
+export interface Field {
+  readonly id: string;
+  readonly index: number;
+  readonly unit: UnitId;
+  /** The block or line it belongs to; its remark field is `${group}.remark`. */
+  readonly group: string;
+  readonly label: string;
+  readonly kind: ValueKind;
+  readonly balance: boolean;
+  /** The class this field belongs to, where it belongs to one. */
+  readonly classId?: string;
+}

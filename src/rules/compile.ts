@@ -1,0 +1,161 @@
+import type { ClassDef, Domain, Layout } from "../form";
+import type { CellRef, MonthReader } from "./read";
+import type { Rule, Severity } from "./types";
+
+/** What a kind reports for one instance: a code for the message catalogue and its figures. */
+export interface Outcome {
+  readonly code: string;
+  /** The offending cells, where fewer than the instance's; they lead the finding's cells. */
+  readonly cells?: readonly CellRef[];
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly params?: Readonly<Record<string, string>>;
+  /** The figures are in different currencies: an E/W rule with that downgrade gives a warning. */
+  readonly currenciesDiffer?: boolean;
+  /** The kind fixes the severity itself (e.g. registered capital reads as a warning). */
+  readonly severity?: Severity;
+}
+
+/** Everything an instance may read while it runs. */
+export interface RunContext {
+  readonly cur: MonthReader;
+  readonly prev: MonthReader | null;
+  readonly holidays: ReadonlySet<string>;
+  readonly coveredYear: (year: number) => boolean;
+  /** The class a line's "Class of shares issuable" names, or null when none matches. */
+  readonly classOfLine: (lineClass: CellRef) => string | null;
+}
+
+/** One check: a rule applied to one class, line or block; one check cell on the sheet. */
+export interface Instance {
+  readonly rule: Rule;
+  readonly key: string;
+  readonly cells: readonly CellRef[];
+  readonly classDef?: ClassDef;
+  /** Remark cells of the blocks and lines the instance reads; any text excuses E/W rules. */
+  readonly remarks: readonly number[];
+  readonly run: (ctx: RunContext) => readonly Outcome[];
+}
+
+/** The bindings of one instance and the means to resolve its templates. */
+export interface Scope {
+  readonly layout: Layout;
+  readonly bindings: Readonly<Record<string, string>>;
+  readonly classDef?: ClassDef;
+  /** Resolves a template under the bindings (plus `extra`) to a cell. */
+  ref(template: string, extra?: Readonly<Record<string, string>>): CellRef;
+  /** The keys of a domain in this layout. */
+  keys(domain: Domain): readonly string[];
+}
+
+/** A kind's compiler: prepares cells and an evaluator for one instance. */
+export type KindCompiler<R extends Rule> = (
+  rule: R,
+  scope: Scope
+) => { cells: readonly CellRef[]; run: Instance["run"] } | null;
+
+const PLACEHOLDER: Record<Domain, string> = {
+  class: "c",
+  row: "row",
+  balanceRow: "row",
+  authCol: "col",
+  authAmountCol: "col",
+  issuedCol: "col",
+  option: "i",
+  fundsLine: "i",
+  warrant: "i",
+  convertible: "i",
+  arrangement: "i",
+  eLine: "i",
+  otherLine: "i",
+  group: "g",
+};
+
+const fill = (template: string, vars: Readonly<Record<string, string>>): string =>
+  template.indexOf("{") < 0
+    ? template
+    : template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
+
+/** Resolves a template to a cell of this month (by index) or of last month (by id). */
+export function resolveRef(
+  layout: Layout,
+  template: string,
+  vars: Readonly<Record<string, string>>
+): CellRef {
+  const prev = template.startsWith("prev:");
+  const id = fill(prev ? template.slice(5) : template, vars);
+  return { id, index: prev ? -1 : (layout.byId.get(id)?.index ?? -1), prev };
+}
+
+/** Every combination of the keys of `domains`, as bindings with a readable key part. */
+function combinations(
+  layout: Layout,
+  domains: readonly Domain[]
+): [Record<string, string>, string][] {
+  let out: [Record<string, string>, string][] = [[{}, ""]];
+  for (const domain of domains) {
+    const next: [Record<string, string>, string][] = [];
+    for (const [vars, key] of out) {
+      for (const value of layout.domains[domain]) {
+        next.push([
+          { ...vars, [PLACEHOLDER[domain]]: value },
+          `${key}${key ? "," : ""}${domain}=${value}`,
+        ]);
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+/** A scope over `layout` with `vars` bound. */
+export function scopeOf(layout: Layout, vars: Readonly<Record<string, string>>): Scope {
+  return {
+    layout,
+    bindings: vars,
+    classDef: vars.c === undefined ? undefined : layout.classes.find((c) => c.id === vars.c),
+    ref: (template, extra) => resolveRef(layout, template, extra ? { ...vars, ...extra } : vars),
+    keys: (domain) => layout.domains[domain],
+  };
+}
+
+/** The remark cells of the groups of `cells`. */
+function remarksOf(layout: Layout, cells: readonly CellRef[]): number[] {
+  const out = new Set<number>();
+  for (const cell of cells) {
+    if (cell.prev || cell.index < 0) continue;
+    const remark = layout.byId.get(`${layout.fields[cell.index].group}.remark`);
+    if (remark) out.add(remark.index);
+  }
+  return [...out];
+}
+
+/** Expands rules over a layout into instances, each compiled by its kind. */
+export function expandRules(
+  layout: Layout,
+  rules: readonly Rule[],
+  compile: (rule: Rule, scope: Scope) => ReturnType<KindCompiler<Rule>>
+): Instance[] {
+  const instances: Instance[] = [];
+  const seen = new Map<string, number>();
+  for (const rule of rules) {
+    for (const [vars, bound] of combinations(layout, rule.each ?? [])) {
+      const scope = scopeOf(layout, vars);
+      const compiled = compile(rule, scope);
+      if (!compiled) continue;
+      const tag = bound || ("lines" in rule ? `lines=${rule.lines}` : "");
+      const base = tag ? `${rule.id}[${tag}]` : rule.id;
+      const n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+      instances.push({
+        rule,
+        key: n === 1 ? base : `${base}#${n}`,
+        cells: compiled.cells,
+        classDef: scope.classDef,
+        remarks: remarksOf(layout, compiled.cells),
+        run: compiled.run,
+      });
+    }
+  }
+  return instances;
+}

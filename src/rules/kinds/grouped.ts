@@ -1,0 +1,269 @@
+import {
+  abs,
+  add,
+  eq,
+  isZero,
+  mul,
+  neg,
+  roundHalfUp,
+  sign,
+  ZERO,
+  type Dec,
+} from "../../values/decimal";
+import type { Currency } from "../../values/currency";
+import type { KindCompiler, Outcome, RunContext } from "../compile";
+import { currencyOf, figureOf, isUnreadable, type CellRef } from "../read";
+import type { ClassSumRule, CurrencyTotalRule, FundsRule, NetZeroRule, SignRule } from "../types";
+import { agrees, shown, shownDec } from "./common";
+
+const NONE: readonly Outcome[] = [];
+
+/** The cells of `template` for every key of a lines domain, with the keys. */
+function lineCells(
+  scope: Parameters<KindCompiler<ClassSumRule>>[1],
+  lines: ClassSumRule["lines"],
+  template: string
+) {
+  return scope.keys(lines).map((key) => scope.ref(template, { i: key }));
+}
+
+/** The direction of a line of a part: E lines by their type, every other part's lines increase. */
+function directionOf(scope: Parameters<KindCompiler<SignRule>>[1], domain: string, key: string) {
+  return domain === "eLine" || domain === "otherLine"
+    ? scope.layout.eLineType(key).direction
+    : "increase";
+}
+
+/** A part's total for a class = Σ of its lines' figures whose class cell names that class. */
+export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
+  const total = scope.ref(rule.total);
+  if (total.index < 0) return null;
+  const values = lineCells(scope, rule.lines, rule.value);
+  const classes = lineCells(scope, rule.lines, rule.lineClass);
+  const decrease = scope
+    .keys(rule.lines)
+    .map((key) => rule.byDirection && directionOf(scope, rule.lines, key) === "decrease");
+  const isFirstClass = scope.layout.classes[0]?.id === scope.bindings.c;
+  return {
+    cells: [total, ...values, ...classes],
+    run(ctx: RunContext) {
+      const vt = ctx.cur.at(total.index);
+      if (isUnreadable(vt)) return NONE;
+      let expected: Dec = ZERO;
+      let anyNumber = vt.tag === "number";
+      const mine: CellRef[] = [];
+      const unknown: CellRef[] = [];
+      for (let k = 0; k < values.length; k++) {
+        const v = ctx.cur.at(values[k].index);
+        if (isUnreadable(v)) return NONE;
+        if (v.tag !== "number") continue;
+        const cls = ctx.classOfLine(classes[k]);
+        if (cls === null) {
+          if (!isZero(v.value)) unknown.push(classes[k], values[k]);
+          continue;
+        }
+        if (cls !== scope.bindings.c) continue;
+        anyNumber = true;
+        mine.push(values[k]);
+        expected = add(expected, decrease[k] ? neg(abs(v.value)) : v.value); // T7
+      }
+      const out: Outcome[] = [];
+      if (unknown.length > 0 && isFirstClass) {
+        out.push({
+          code: "classSum.unknownClass",
+          cells: unknown,
+          actual: shown(ctx.cur.at(unknown[0].index)),
+        });
+      }
+      if (!anyNumber) return out;
+      if (!agrees(expected, figureOf(vt) ?? ZERO, "exact")) {
+        out.push({
+          code: "sum.mismatch",
+          cells: [total, ...mine],
+          expected: shownDec(expected, "exact"),
+          actual: shown(vt),
+          params: {
+            expr: mine.length
+              ? mine.map((c) => shown(ctx.cur.at(c.index))).join(" + ")
+              : "no line of this class",
+          },
+        });
+      }
+      return out;
+    },
+  };
+};
+
+interface CurrencyGroup {
+  expected: Dec;
+  stated: Dec;
+  products: number;
+  cells: CellRef[];
+  statedCells: CellRef[];
+}
+
+const groupFor = (groups: Map<string, CurrencyGroup>, currency: Currency | null): CurrencyGroup => {
+  const key = currency ?? "";
+  let g = groups.get(key);
+  if (!g) {
+    g = { expected: ZERO, stated: ZERO, products: 0, cells: [], statedCells: [] };
+    groups.set(key, g);
+  }
+  return g;
+};
+
+/** Per currency: funds raised = Σ exercised × exercise price of that currency's lines. */
+export const funds: KindCompiler<FundsRule> = (rule, scope) => {
+  const counts = lineCells(scope, rule.lines, rule.count);
+  const prices = lineCells(scope, rule.lines, rule.price);
+  const amounts = lineCells(scope, rule.fundsLines, rule.amount);
+  const headings = lineCells(scope, rule.fundsLines, rule.amountCurrency);
+  if (counts.length === 0 && amounts.length === 0) return null;
+  return {
+    cells: [...amounts, ...counts, ...prices],
+    run(ctx) {
+      const groups = new Map<string, CurrencyGroup>();
+      const out: Outcome[] = [];
+      for (let k = 0; k < counts.length; k++) {
+        const count = ctx.cur.at(counts[k].index);
+        const price = ctx.cur.at(prices[k].index);
+        if (isUnreadable(count) || isUnreadable(price)) return NONE;
+        if (count.tag !== "number" || isZero(count.value)) continue;
+        if (price.tag !== "number") {
+          out.push({ code: "funds.noPrice", cells: [prices[k], counts[k]], actual: shown(count) });
+          continue;
+        }
+        const g = groupFor(groups, price.currency);
+        const product = mul(count.value, price.value);
+        g.expected = add(g.expected, product);
+        // half a cent of rounding is allowed only for products that need rounding to the cent
+        if (!eq(roundHalfUp(product, 2), product)) g.products++;
+        g.cells.push(counts[k], prices[k]);
+      }
+      for (let k = 0; k < amounts.length; k++) {
+        const amount = ctx.cur.at(amounts[k].index);
+        if (isUnreadable(amount)) return NONE;
+        if (amount.tag !== "number") continue;
+        const g = groupFor(groups, currencyOf(amount, ctx.cur.at(headings[k].index)));
+        g.stated = add(g.stated, amount.value);
+        g.statedCells.push(amounts[k]);
+      }
+      for (const [currency, g] of groups) {
+        if (agrees(g.expected, g.stated, "cent", g.products)) continue;
+        out.push({
+          code: g.statedCells.length ? "funds.mismatch" : "funds.missing",
+          cells: [...(g.statedCells.length ? g.statedCells : amounts.slice(0, 1)), ...g.cells],
+          expected: `${currency ? `${currency} ` : ""}${shownDec(g.expected, "cent")}`,
+          actual: `${currency ? `${currency} ` : ""}${shownDec(g.stated, "cent")}`,
+          params: { currency: currency || "(no currency stated)" },
+        });
+      }
+      return out;
+    },
+  };
+};
+
+/** Per currency: the stated total = Σ of the blocks' amounts in that currency (T3). */
+export const currencyTotal: KindCompiler<CurrencyTotalRule> = (rule, scope) => {
+  const total = scope.ref(rule.total);
+  if (total.index < 0) return null;
+  const amounts = scope.keys(rule.blocks).map((c) => scope.ref(rule.amount, { c }));
+  const headings = scope.keys(rule.blocks).map((c) => scope.ref(rule.amountCurrency, { c }));
+  return {
+    cells: [total, ...amounts],
+    run(ctx) {
+      const vt = ctx.cur.at(total.index);
+      if (vt.tag === "problem") return NONE;
+      const blocks = new Map<string, CurrencyGroup>();
+      for (let k = 0; k < amounts.length; k++) {
+        const v = ctx.cur.at(amounts[k].index);
+        if (isUnreadable(v)) return NONE;
+        if (v.tag !== "number") continue;
+        const g = groupFor(blocks, currencyOf(v, ctx.cur.at(headings[k].index)));
+        g.expected = add(g.expected, v.value);
+        g.cells.push(amounts[k]);
+      }
+      if (vt.tag !== "moneyList" && vt.tag !== "number") {
+        const anyCapital = [...blocks.values()].some((g) => sign(g.expected) !== 0);
+        return anyCapital && vt.tag === "blank"
+          ? [{ code: "currencyTotal.blank", severity: "warning" }]
+          : NONE;
+      }
+      const items = vt.tag === "number" ? [{ value: vt.value, currency: vt.currency }] : vt.items;
+      const known = [...blocks.keys()].filter((c) => c !== "");
+      const out: Outcome[] = [];
+      for (const item of items) {
+        // a figure without a currency is in the only currency the blocks use
+        const currency = item.currency ?? (known.length === 1 ? known[0] : "");
+        const g = blocks.get(currency) ?? groupFor(new Map(), currency);
+        if (agrees(g.expected, item.value, "cent", Math.max(1, g.cells.length))) continue;
+        out.push({
+          code: "currencyTotal.mismatch",
+          cells: [total, ...g.cells],
+          expected: `${currency ? `${currency} ` : ""}${shownDec(g.expected, "cent")}`,
+          actual: `${currency ? `${currency} ` : ""}${shownDec(item.value, "cent")}`,
+          currenciesDiffer: blocks.size > 1,
+        });
+      }
+      return out;
+    },
+  };
+};
+
+/** Figures whose sign goes against their line (issues positive; repurchases, redemptions negative). */
+export const signs: KindCompiler<SignRule> = (rule, scope) => {
+  const keys = scope.keys(rule.lines);
+  if (keys.length === 0) return null;
+  const refs = keys.map((i) => scope.ref(rule.cell, { i }));
+  const directions = keys.map((key) => directionOf(scope, rule.lines, key));
+  return {
+    cells: refs,
+    run(ctx) {
+      const out: Outcome[] = [];
+      for (let k = 0; k < refs.length; k++) {
+        const v = ctx.cur.at(refs[k].index);
+        if (v.tag !== "number") continue;
+        const s = sign(v.value);
+        if ((directions[k] === "increase" && s < 0) || (directions[k] === "decrease" && s > 0)) {
+          out.push({ code: `sign.${directions[k]}`, cells: [refs[k]], actual: shown(v) });
+        }
+      }
+      return out;
+    },
+  };
+};
+
+/** Lines with the same mark net to zero (a conversion between classes, T8). */
+export const netZero: KindCompiler<NetZeroRule> = (rule, scope) => {
+  const keys = scope.keys(rule.lines);
+  if (keys.length === 0) return null;
+  const marks = keys.map((i) => scope.ref(rule.mark, { i }));
+  const values = keys.map((i) => scope.ref(rule.value, { i }));
+  return {
+    cells: [...values, ...marks],
+    run(ctx) {
+      const groups = new Map<string, { total: Dec; cells: CellRef[] }>();
+      for (let k = 0; k < keys.length; k++) {
+        const mark = ctx.cur.at(marks[k].index);
+        if (mark.tag !== "text") continue;
+        const v = ctx.cur.at(values[k].index);
+        const g = groups.get(mark.text.trim()) ?? { total: ZERO, cells: [] };
+        g.total = add(g.total, figureOf(v) ?? ZERO);
+        g.cells.push(values[k], marks[k]);
+        groups.set(mark.text.trim(), g);
+      }
+      const out: Outcome[] = [];
+      for (const [mark, g] of groups) {
+        if (isZero(g.total)) continue;
+        out.push({
+          code: "netZero.unbalanced",
+          cells: g.cells,
+          expected: "0",
+          actual: shownDec(g.total, "exact"),
+          params: { mark },
+        });
+      }
+      return out;
+    },
+  };
+};

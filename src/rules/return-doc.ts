@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { formVersion, layoutOf, type Layout } from "../form";
+
+/** The most lines of one kind a return may have (the form's continuation sheets, Note 2). */
+export const MAX_LINES = 200;
+
+const count = z.number().int().min(0).max(MAX_LINES);
+
+/** The JSON schema of one return file (docs/return-format.md); zod validates it on input. */
+export const returnSchema = z
+  .object({
+    format: z.literal("hkmr-return/1").describe("The format's name and version"),
+    form: z.string().describe('The form version id, e.g. "legacy-2011"'),
+    shape: z
+      .object({
+        classes: count.min(1).optional().describe("Number of share classes (FF301 blocks)"),
+        options: count.describe("Lines of part (A), share options"),
+        fundsLines: count.describe("Lines of funds raised from options, one per currency"),
+        warrants: count.describe("Lines of part (B), warrants"),
+        convertibles: count.describe("Lines of part (C), convertibles"),
+        arrangements: count.describe("Lines of part (D), other arrangements"),
+        otherMovements: count.describe('Lines "Other (Please specify)" of part (E)'),
+      })
+      .strict(),
+    values: z
+      .record(z.string(), z.string())
+      .describe("Field id to the text as typed; a field left out is a blank cell"),
+    meta: z
+      .object({
+        description: z.string().optional(),
+        previous: z.string().optional().describe("File of last month's return"),
+        expectedFindings: z
+          .array(
+            z
+              .object({
+                ruleId: z.string(),
+                severity: z.enum(["error", "warning"]),
+                cells: z.array(z.string()).optional(),
+              })
+              .strict()
+          )
+          .optional(),
+      })
+      .passthrough()
+      .optional(),
+  })
+  .strict();
+
+/** One month's return as read from a file: values kept exactly as typed. */
+export type ReturnDoc = z.infer<typeof returnSchema>;
+
+/** A problem with a return file: the path of the bad field and what is wrong with it. */
+export interface DocProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** A JSON path as people read it: values["A.1.exercised"], shape.options. */
+export function pathText(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else if (typeof part === "string" && /^[A-Za-z_$][\w$]*$/.test(part))
+      out += out ? `.${part}` : part;
+    else out += `[${JSON.stringify(String(part))}]`;
+  }
+  return out || "(top level)";
+}
+
+/** Validates parsed JSON as a return; the layout of its form and shape, or every problem found. */
+export function readReturn(
+  json: unknown
+): { ok: true; doc: ReturnDoc; layout: Layout } | { ok: false; problems: DocProblem[] } {
+  const parsed = returnSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((issue) => ({
+        path: pathText(issue.path),
+        message: issue.message,
+      })),
+    };
+  }
+  const doc = parsed.data;
+  const form = formVersion(doc.form);
+  if (!form) {
+    return {
+      ok: false,
+      problems: [{ path: "form", message: `unknown form version "${doc.form}"` }],
+    };
+  }
+  const layout = layoutOf(form, doc.shape);
+  const problems: DocProblem[] = [];
+  for (const id of Object.keys(doc.values)) {
+    if (!layout.byId.has(id)) {
+      problems.push({
+        path: pathText(["values", id]),
+        message: `no such field in form ${form.id} with this shape (see docs/return-format.md)`,
+      });
+    }
+  }
+  return problems.length ? { ok: false, problems } : { ok: true, doc, layout };
+}
