@@ -126,7 +126,10 @@ export interface Field {
   readonly unit: UnitId;
   /** The block or line it belongs to; its remark field is `${group}.remark`. */
   readonly group: string;
+  /** The label with its block's heading, for messages: "II (1): Balance at close of the month". */
   readonly label: string;
+  /** The field's own label as the form prints it beside the cell. */
+  readonly caption: string;
   readonly kind: ValueKind;
   readonly balance: boolean;
   /** The class this field belongs to, where it belongs to one. */

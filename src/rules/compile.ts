@@ -26,11 +26,23 @@ export interface RunContext {
   readonly classOfLine: (lineClass: CellRef) => string | null;
 }
 
+/**
+ * Cells an instance reads, in order: a line group (a domain's lines, one column of the sheet)
+ * is passed to a check function as one range; other cells one by one.
+ */
+export interface InputGroup {
+  readonly domain: Domain | null;
+  readonly cells: readonly CellRef[];
+}
+
 /** One check: a rule applied to one class, line or block; one check cell on the sheet. */
 export interface Instance {
   readonly rule: Rule;
   readonly key: string;
+  /** The cells a finding names. */
   readonly cells: readonly CellRef[];
+  /** Every cell the check reads (its cells, currencies, flags, class names, remarks), grouped. */
+  readonly inputs: readonly InputGroup[];
   readonly classDef?: ClassDef;
   /** Remark cells of the blocks and lines the instance reads; any text excuses E/W rules. */
   readonly remarks: readonly number[];
@@ -48,11 +60,18 @@ export interface Scope {
   keys(domain: Domain): readonly string[];
 }
 
+/** What a kind prepares for one instance: the cells it names, what else it reads, its evaluator. */
+export interface Compiled {
+  readonly cells: readonly CellRef[];
+  /** The reads grouped by line domain, where the kind iterates lines; else its cells one by one. */
+  readonly groups?: readonly InputGroup[];
+  /** Cells read but never named in a finding (currency headings, flags, class names). */
+  readonly extra?: readonly CellRef[];
+  readonly run: Instance["run"];
+}
+
 /** A kind's compiler: prepares cells and an evaluator for one instance. */
-export type KindCompiler<R extends Rule> = (
-  rule: R,
-  scope: Scope
-) => { cells: readonly CellRef[]; run: Instance["run"] } | null;
+export type KindCompiler<R extends Rule> = (rule: R, scope: Scope) => Compiled | null;
 
 const PLACEHOLDER: Record<Domain, string> = {
   class: "c",
@@ -130,11 +149,16 @@ function remarksOf(layout: Layout, cells: readonly CellRef[]): number[] {
   return [...out];
 }
 
+/** Cells that decide an E/W rule's severity: the downgrade fields it names. */
+function downgradeCells(rule: Rule, scope: Scope): CellRef[] {
+  return (rule.downgrade ?? []).flatMap((d) => (d.when === "filled" ? [scope.ref(d.field)] : []));
+}
+
 /** Expands rules over a layout into instances, each compiled by its kind. */
 export function expandRules(
   layout: Layout,
   rules: readonly Rule[],
-  compile: (rule: Rule, scope: Scope) => ReturnType<KindCompiler<Rule>>
+  compile: (rule: Rule, scope: Scope) => Compiled | null
 ): Instance[] {
   const instances: Instance[] = [];
   const seen = new Map<string, number>();
@@ -147,12 +171,24 @@ export function expandRules(
       const base = tag ? `${rule.id}[${tag}]` : rule.id;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
+      // remarks matter only to rules that a remark excuses
+      const excusable = (rule.downgrade ?? []).some((d) => d.when === "excused");
+      const remarks = excusable ? remarksOf(layout, compiled.cells) : [];
+      const scalars = [
+        ...(compiled.extra ?? []),
+        ...downgradeCells(rule, scope),
+        ...remarks.map((index) => ({ id: layout.fields[index].id, index, prev: false })),
+      ];
       instances.push({
         rule,
         key: n === 1 ? base : `${base}#${n}`,
         cells: compiled.cells,
+        inputs: [
+          ...(compiled.groups ?? [{ domain: null, cells: compiled.cells }]),
+          ...(scalars.length ? [{ domain: null, cells: scalars }] : []),
+        ],
         classDef: scope.classDef,
-        remarks: remarksOf(layout, compiled.cells),
+        remarks,
         run: compiled.run,
       });
     }

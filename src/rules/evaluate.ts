@@ -3,8 +3,8 @@ import type { Parsed } from "../values/types";
 import {
   expandRules,
   resolveRef,
+  type Compiled,
   type Instance,
-  type KindCompiler,
   type Outcome,
   type RunContext,
   type Scope,
@@ -19,7 +19,7 @@ import { isNonZero, type CellRef, type MonthReader } from "./read";
 import type { Finding, Rule, Severity } from "./types";
 
 /** Compiles one rule instance by its kind; the switch is exhaustive over the rule kinds. */
-export function compileRule(rule: Rule, scope: Scope): ReturnType<KindCompiler<Rule>> {
+export function compileRule(rule: Rule, scope: Scope): Compiled | null {
   switch (rule.kind) {
     case "sum":
       return sum(rule, scope);

@@ -104,6 +104,7 @@ export const product: KindCompiler<ProductRule> = (rule, scope) => {
   const cells = [result, f1, f2];
   return {
     cells,
+    extra: [resultCurrency, factorCurrency],
     run(ctx) {
       const values = readAll(ctx, cells);
       if (!values) return NONE;
@@ -145,6 +146,7 @@ export const quotient: KindCompiler<QuotientRule> = (rule, scope) => {
   const cells = [shares, amount, price];
   return {
     cells,
+    extra: [currency],
     run(ctx) {
       const values = readAll(ctx, cells);
       if (!values) return NONE;
@@ -179,6 +181,7 @@ export const bound: KindCompiler<BoundRule> = (rule, scope) => {
   const cells = [lesser, greater];
   return {
     cells,
+    extra: [flag],
     run(ctx) {
       const vl = ctx.cur.at(lesser.index);
       const vg = ctx.cur.at(greater.index);

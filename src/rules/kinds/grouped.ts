@@ -44,8 +44,18 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
     .keys(rule.lines)
     .map((key) => rule.byDirection && directionOf(scope, rule.lines, key) === "decrease");
   const isFirstClass = scope.layout.classes[0]?.id === scope.bindings.c;
+  // a line's class is matched against the classes' names on the form (Section I descriptions)
+  const names = scope.layout.form.classNames.flatMap((t) =>
+    scope.keys("class").map((c) => scope.ref(t, { c }))
+  );
   return {
     cells: [total, ...values, ...classes],
+    groups: [
+      { domain: null, cells: [total] },
+      { domain: rule.lines, cells: values },
+      { domain: rule.lines, cells: classes },
+    ],
+    extra: names,
     run(ctx: RunContext) {
       const vt = ctx.cur.at(total.index);
       if (isUnreadable(vt)) return NONE;
@@ -121,6 +131,12 @@ export const funds: KindCompiler<FundsRule> = (rule, scope) => {
   if (counts.length === 0 && amounts.length === 0) return null;
   return {
     cells: [...amounts, ...counts, ...prices],
+    groups: [
+      { domain: rule.fundsLines, cells: amounts },
+      { domain: rule.fundsLines, cells: headings },
+      { domain: rule.lines, cells: counts },
+      { domain: rule.lines, cells: prices },
+    ],
     run(ctx) {
       const groups = new Map<string, CurrencyGroup>();
       const out: Outcome[] = [];
@@ -171,6 +187,7 @@ export const currencyTotal: KindCompiler<CurrencyTotalRule> = (rule, scope) => {
   const headings = scope.keys(rule.blocks).map((c) => scope.ref(rule.amountCurrency, { c }));
   return {
     cells: [total, ...amounts],
+    extra: headings,
     run(ctx) {
       const vt = ctx.cur.at(total.index);
       if (vt.tag === "problem") return NONE;
@@ -218,6 +235,7 @@ export const signs: KindCompiler<SignRule> = (rule, scope) => {
   const directions = keys.map((key) => directionOf(scope, rule.lines, key));
   return {
     cells: refs,
+    groups: [{ domain: rule.lines, cells: refs }],
     run(ctx) {
       const out: Outcome[] = [];
       for (let k = 0; k < refs.length; k++) {
@@ -241,6 +259,10 @@ export const netZero: KindCompiler<NetZeroRule> = (rule, scope) => {
   const values = keys.map((i) => scope.ref(rule.value, { i }));
   return {
     cells: [...values, ...marks],
+    groups: [
+      { domain: rule.lines, cells: values },
+      { domain: rule.lines, cells: marks },
+    ],
     run(ctx) {
       const groups = new Map<string, { total: Dec; cells: CellRef[] }>();
       for (let k = 0; k < keys.length; k++) {

@@ -1,0 +1,113 @@
+import type { Field } from "../form";
+import { a1, columnLetters, rect } from "./a1";
+import type { Address, CellRole, PlanCell, StyleName } from "./types";
+
+/** Where a field sits on the sheet. */
+export interface Position {
+  readonly row: number;
+  readonly col: number;
+}
+
+/** The columns of the form part of the sheet; check cells start after a spacer column. */
+export const FORM_COLUMNS = 13;
+export const FIRST_CHECK_COLUMN = FORM_COLUMNS + 2;
+
+const NUMBER_FORMATS: Readonly<Record<Field["kind"], string>> = {
+  shares: "#,##0;(#,##0)",
+  money: "#,##0.00;(#,##0.00)",
+  // par values and prices keep their decimals ("0.0005", "0.2118")
+  par: "#,##0.00########",
+  price: "#,##0.00########",
+  date: "dd/mm/yyyy",
+  moneyList: "@",
+  currency: "@",
+  class: "@",
+  text: "@",
+  remark: "@",
+};
+
+/** A worksheet being laid out row by row: cells, merges and where each field went. */
+export class SheetBuilder {
+  private readonly byAddress = new Map<string, PlanCell>();
+  readonly merges: Address[] = [];
+  readonly fieldAt = new Map<string, Position>();
+  private checkColumns = new Map<number, number>();
+  row = 0;
+
+  /** Starts a new row and returns its number. */
+  next(): number {
+    this.row += 1;
+    return this.row;
+  }
+
+  /** Leaves a blank row. */
+  gap(): void {
+    this.row += 1;
+  }
+
+  /** Puts a label or heading at a cell, optionally merged across to `toCol`. */
+  text(
+    col: number,
+    text: string,
+    style: StyleName,
+    toCol?: number,
+    role: CellRole = "label"
+  ): void {
+    this.put({ row: this.row, col, role, content: text, style });
+    if (toCol !== undefined && toCol > col) this.merges.push(rect(this.row, col, this.row, toCol));
+  }
+
+  /** Puts an input cell for a field, with its number format and initial content. */
+  input(col: number, field: Field, content = "", toCol?: number, style: StyleName = "input"): void {
+    this.put({
+      row: this.row,
+      col,
+      role: "input",
+      content,
+      style,
+      numberFormat: NUMBER_FORMATS[field.kind],
+      field: field.id,
+    });
+    this.fieldAt.set(field.id, { row: this.row, col });
+    if (toCol !== undefined && toCol > col) this.merges.push(rect(this.row, col, this.row, toCol));
+  }
+
+  /** Puts a check cell on `row`, in the first free check column of that row. */
+  check(row: number, key: string, formula: string): Position {
+    const col = this.checkColumns.get(row) ?? FIRST_CHECK_COLUMN;
+    this.checkColumns.set(row, col + 1);
+    this.put({ row, col, role: "check", content: formula, style: "check", check: key });
+    return { row, col };
+  }
+
+  /** Puts any cell. */
+  put(cell: Omit<PlanCell, "address">): void {
+    const address = a1(cell.row, cell.col);
+    if (this.byAddress.has(address)) throw new Error(`Template cell ${address} written twice`);
+    this.byAddress.set(address, { ...cell, address });
+  }
+
+  /** The cells in row order. */
+  cells(): PlanCell[] {
+    return [...this.byAddress.values()].sort((p, q) => p.row - q.row || p.col - q.col);
+  }
+
+  /** The widest column used, check columns included. */
+  lastColumn(): number {
+    let last = FORM_COLUMNS;
+    for (const cell of this.byAddress.values()) last = Math.max(last, cell.col);
+    return last;
+  }
+
+  /** The contents as a rectangle of strings, for one 2-D write. */
+  grid(rows: number, cols: number): string[][] {
+    const grid = Array.from({ length: rows }, () => new Array<string>(cols).fill(""));
+    for (const cell of this.byAddress.values()) grid[cell.row - 1][cell.col - 1] = cell.content;
+    return grid;
+  }
+
+  /** The last column's letters, for print areas and ranges. */
+  static letters(col: number): string {
+    return columnLetters(col);
+  }
+}

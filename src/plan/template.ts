@@ -1,0 +1,226 @@
+import { formVersion, layoutOf, type Layout, type Shape } from "../form";
+import { checkArguments, checkSpec, OK, WARNING_PREFIX } from "../rules/check-cell";
+import type { Instance } from "../rules/compile";
+import { checksOf } from "../rules/reconcile";
+import { parseCell } from "../values/parse";
+import { formatDate } from "../values/dates";
+import { absolute, a1, isColumnRun, nameOf, quoteSheet, rect, runsOf } from "./a1";
+import {
+  writeAuthorised,
+  writeClosing,
+  writeFunds,
+  writeHeader,
+  writeIssued,
+  writeLines,
+  writeTotals,
+  type Writer,
+} from "./sections";
+import { FIRST_CHECK_COLUMN, FORM_COLUMNS, SheetBuilder, type Position } from "./sheet";
+import { STYLES, styleRanges, validationsOf } from "./styles";
+import type { PlanCheck, PlanConditionalFormat, PlanName, PlanHeader, TemplatePlan } from "./types";
+
+/** The sheet name of a month's return: "MR 2011-11"; "MR (new)" without a readable month. */
+export function sheetNameFor(monthEnded: string | undefined): string {
+  const p = parseCell(monthEnded ?? "", "date");
+  return p.tag === "date" ? `MR ${p.year}-${String(p.month).padStart(2, "0")}` : "MR (new)";
+}
+
+const asDate = (text: string | undefined): string => {
+  const p = parseCell(text ?? "", "date");
+  return p.tag === "date" ? formatDate(p) : (text ?? "");
+};
+
+/** Lays out every section of the form on the sheet. */
+function writeForm(w: Writer): void {
+  const { sheet, layout } = w;
+  const headings = layout.form.headings;
+  writeHeader(w, asDate(w.header.monthEnded), asDate(w.header.submitted));
+  writeAuthorised(w);
+  writeIssued(w);
+  sheet.next();
+  sheet.text(1, headings.III ?? "", "section", FORM_COLUMNS, "heading");
+  const unit = (id: string): string => layout.form.units.find((u) => u.id === id)?.heading ?? id;
+  const parts: [string, string, readonly string[]][] = [
+    ["A", unit("option"), layout.domains.option],
+    ["B", unit("warrant"), layout.domains.warrant],
+    ["C", unit("convertible"), layout.domains.convertible],
+    ["D", unit("arrangement"), layout.domains.arrangement],
+  ];
+  for (const [part, heading, keys] of parts) {
+    const columns = writeLines(w, heading, part, keys);
+    writeTotals(w, part, columns.get("issued") ?? 2);
+    if (part === "A") writeFunds(w);
+    sheet.gap();
+  }
+  const eLabel = (key: string): string => {
+    const type = layout.eLineType(key);
+    return `${type.number}. ${type.label}`;
+  };
+  const columns = writeLines(w, unit("eLine"), "E", layout.domains.eLine, eLabel);
+  writeTotals(w, "E", columns.get("issued") ?? 2);
+  writeClosing(w);
+}
+
+/** The reference a check formula passes for one argument. */
+function argumentText(
+  arg: ReturnType<typeof checkArguments>[number],
+  sheet: SheetBuilder,
+  names: Map<string, PlanName>,
+  previousSheet: string | undefined
+): string {
+  if (arg.kind === "cell") {
+    const name = nameOf("", arg.cell.id);
+    if (arg.cell.prev) return `${quoteSheet(previousSheet ?? "")}!${name}`;
+    return sheet.fieldAt.has(arg.cell.id) ? name : '""';
+  }
+  const positions = arg.cells.map((c) => sheet.fieldAt.get(c.id)).filter((p): p is Position => !!p);
+  if (positions.length === 0) return '""'; // no lines: one blank line reads the same
+  if (!isColumnRun(positions))
+    throw new Error(`Line group from ${arg.cells[0].id} is not one column`);
+  const name = nameOf("lines_", arg.cells[0].id);
+  const last = positions[positions.length - 1];
+  names.set(name, { name, address: rect(positions[0].row, positions[0].col, last.row, last.col) });
+  return name;
+}
+
+/** The row a check cell sits on: beside the first of its cells on this sheet. */
+function anchorRow(instance: Instance, sheet: SheetBuilder): number {
+  for (const cell of instance.cells) {
+    const at = !cell.prev && sheet.fieldAt.get(cell.id);
+    if (at) return at.row;
+  }
+  return 2;
+}
+
+/** Writes a check cell per rule instance, with its name and conditional formats. */
+function writeChecks(
+  layout: Layout,
+  sheet: SheetBuilder,
+  header: PlanHeader,
+  names: Map<string, PlanName>
+) {
+  const checks: PlanCheck[] = [];
+  const formats: PlanConditionalFormat[] = [];
+  const withPrev = header.previousSheet !== undefined;
+  for (const instance of checksOf(layout)) {
+    const args = checkArguments(instance, withPrev).map((arg) =>
+      argumentText(arg, sheet, names, header.previousSheet)
+    );
+    const spec = checkSpec(layout, instance, withPrev);
+    const at = sheet.check(
+      anchorRow(instance, sheet),
+      instance.key,
+      `=HKMR.CHECK(${[`"${spec}"`, ...args].join(",")})`
+    );
+    const name = nameOf("chk_", instance.key);
+    names.set(name, { name, address: a1(at.row, at.col), check: instance.key });
+    const marked = instance.cells.filter((c) => !c.prev && sheet.fieldAt.has(c.id));
+    const address = runsOf(marked.map((c) => sheet.fieldAt.get(c.id)!)).join(",");
+    checks.push({
+      key: instance.key,
+      ruleId: instance.rule.id,
+      address: a1(at.row, at.col),
+      name,
+      fields: marked.map((c) => c.id),
+    });
+    if (!address) continue;
+    // fail closed: an error value in the check cell marks the cells as an error
+    formats.push({
+      address,
+      formula: `=NOT(IFERROR(OR(${name}="${OK}",LEFT(${name},${WARNING_PREFIX.length})="${WARNING_PREFIX}"),FALSE()))`,
+      severity: "error",
+      fill: "#F8CBAD",
+      fontColor: "#9C0006",
+      check: instance.key,
+    });
+    if (instance.rule.severity !== "E") {
+      formats.push({
+        address,
+        formula: `=IFERROR(LEFT(${name},${WARNING_PREFIX.length})="${WARNING_PREFIX}",FALSE())`,
+        severity: "warning",
+        fill: "#FFE699",
+        fontColor: "#7F6000",
+        check: instance.key,
+      });
+    }
+  }
+  return { checks, formats };
+}
+
+/**
+ * Plans the worksheet of one return: the form's sections with input cells, a check cell per
+ * rule instance, names, styles, validation, conditional formats and print setup, as plain data.
+ */
+export function planTemplate(formId: string, shape: Shape, header: PlanHeader = {}): TemplatePlan {
+  const form = formVersion(formId);
+  if (!form) throw new RangeError(`Unknown form version "${formId}"`);
+  const layout = layoutOf(form, shape);
+  const sheet = new SheetBuilder();
+  writeForm({ layout, sheet, header });
+  const names = new Map<string, PlanName>();
+  for (const [id, at] of sheet.fieldAt) {
+    const name = nameOf("", id);
+    names.set(name, { name, address: a1(at.row, at.col), field: id });
+  }
+  const { checks, formats } = writeChecks(layout, sheet, header, names);
+  const rowCount = sheet.row;
+  const checkArea = `${absolute(1, FIRST_CHECK_COLUMN)}:${absolute(rowCount, sheet.lastColumn())}`;
+  // failing = all checks - OK - warnings: an error value counts as failing (fail closed)
+  sheet.put({
+    row: 2,
+    col: FORM_COLUMNS - 2,
+    role: "label",
+    content: "Checks not OK:",
+    style: "summary",
+  });
+  const summary = { row: 2, col: FORM_COLUMNS - 1 };
+  sheet.put({
+    ...summary,
+    role: "summary",
+    content: `=${checks.length}-COUNTIF(${checkArea},"${OK}")-COUNTIF(${checkArea},"${WARNING_PREFIX}*")`,
+    style: "summary",
+  });
+  names.set("summary", { name: "summary", address: a1(summary.row, summary.col) });
+  const columnCount = sheet.lastColumn();
+  const cells = sheet.cells();
+  return {
+    formId,
+    shape,
+    sheetName: sheetNameFor(header.monthEnded),
+    rowCount,
+    columnCount,
+    grid: sheet.grid(rowCount, columnCount),
+    cells,
+    merges: sheet.merges,
+    columnWidths: Array.from({ length: columnCount }, (_, k) =>
+      k === 0 ? 46 : k < FORM_COLUMNS ? 16 : k === FORM_COLUMNS ? 2 : 60
+    ),
+    styles: STYLES,
+    styleRanges: styleRanges(cells),
+    numberFormats: numberFormatRanges(cells),
+    names: [...names.values()],
+    validations: validationsOf(cells, layout),
+    conditionalFormats: formats,
+    checks,
+    summary: a1(summary.row, summary.col),
+    print: {
+      paper: "A4",
+      orientation: "portrait",
+      fitToPagesWide: 1,
+      titleRows: "$1:$5",
+      area: `A1:${rect(rowCount, FORM_COLUMNS, rowCount, FORM_COLUMNS)}`,
+    },
+  };
+}
+
+/** Number formats by range: input cells of one format, joined into column runs. */
+function numberFormatRanges(cells: TemplatePlan["cells"]): TemplatePlan["numberFormats"] {
+  const byFormat = new Map<string, { row: number; col: number }[]>();
+  for (const cell of cells) {
+    if (!cell.numberFormat) continue;
+    byFormat.set(cell.numberFormat, [...(byFormat.get(cell.numberFormat) ?? []), cell]);
+  }
+  return [...byFormat].flatMap(([format, at]) =>
+    runsOf(at).map((address) => ({ format, address }))
+  );
+}

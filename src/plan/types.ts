@@ -1,0 +1,141 @@
+import type { Shape } from "../form";
+
+/** An A1 reference on the plan's own sheet: "B7", "B7:D7", or areas joined by commas "B7,C9". */
+export type Address = string;
+
+/** The styles the template uses; hosts map each to their own formatting. */
+export type StyleName =
+  | "title"
+  | "section"
+  | "part"
+  | "heading"
+  | "label"
+  | "note"
+  | "input"
+  | "total"
+  | "check"
+  | "summary";
+
+/** How a style looks: plain data every host can apply. */
+export interface CellStyle {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  readonly fontSize?: number;
+  readonly fontColor?: string;
+  readonly fill?: string;
+  readonly wrap?: boolean;
+  readonly horizontal?: "left" | "center" | "right";
+  readonly border?: boolean;
+  /** Whether the cell is locked when the user protects the sheet (inputs are not). */
+  readonly locked: boolean;
+}
+
+/** What a cell of the template is for. */
+export type CellRole = "heading" | "label" | "input" | "check" | "summary";
+
+/** One non-empty cell: its text or formula, its role and, for inputs, its field. */
+export interface PlanCell {
+  readonly address: Address;
+  readonly row: number;
+  readonly col: number;
+  readonly role: CellRole;
+  /** A constant (label text, or an input's initial value such as "N/A"), or a formula "=...". */
+  readonly content: string;
+  readonly style: StyleName;
+  readonly numberFormat?: string;
+  /** The return field an input cell holds. */
+  readonly field?: string;
+  /** The rule instance a check cell evaluates. */
+  readonly check?: string;
+}
+
+/** A worksheet-scoped defined name: one per input field, check cell and line range. */
+export interface PlanName {
+  readonly name: string;
+  readonly address: Address;
+  readonly field?: string;
+  readonly check?: string;
+}
+
+/** Data validation on input cells: a message on entry, and a warning (not a stop) on odd text. */
+export interface PlanValidation {
+  readonly address: Address;
+  readonly kind: "figure" | "date" | "list";
+  /** A custom formula written for the top-left cell of the address (relative references). */
+  readonly formula?: string;
+  readonly list?: readonly string[];
+  readonly inputTitle: string;
+  readonly inputMessage: string;
+  readonly errorTitle: string;
+  readonly errorMessage: string;
+}
+
+/** A conditional format: fill the ranges while the formula (native functions only) is true. */
+export interface PlanConditionalFormat {
+  readonly address: Address;
+  readonly formula: string;
+  readonly severity: "error" | "warning";
+  readonly fill: string;
+  readonly fontColor: string;
+  /** The check cell the formula reads. */
+  readonly check: string;
+}
+
+/** Print setup: A4, one page wide, the form's header repeated on each page. */
+export interface PrintSetup {
+  readonly paper: "A4";
+  readonly orientation: "portrait" | "landscape";
+  readonly fitToPagesWide: 1;
+  readonly titleRows: string;
+  readonly area: Address;
+}
+
+/** One check cell: where it is, which instance it evaluates and which input cells it marks. */
+export interface PlanCheck {
+  readonly key: string;
+  readonly ruleId: string;
+  readonly address: Address;
+  readonly name: string;
+  /** Field ids of the input cells the check's conditional formats mark. */
+  readonly fields: readonly string[];
+}
+
+/** The header of the return the user chose in the task pane. */
+export interface PlanHeader {
+  /** "For the month ended", as typed or ISO (the sheet gets dd/mm/yyyy). */
+  readonly monthEnded?: string;
+  readonly issuer?: string;
+  readonly submitted?: string;
+  /** Class ids in use; the others are written "N/A" in Section II (and Section I). */
+  readonly classesInUse?: readonly string[];
+  /** Stock code and description per class id. */
+  readonly classInfo?: Readonly<Record<string, { stockCode?: string; description?: string }>>;
+  /** The sheet of last month's return, for the cross-month checks. */
+  readonly previousSheet?: string;
+}
+
+/** The whole worksheet as data: every host applies it the same way. */
+export interface TemplatePlan {
+  readonly formId: string;
+  readonly shape: Shape;
+  readonly sheetName: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+  /** Every cell's content, row by row (empty string for an empty cell), for one 2-D write. */
+  readonly grid: readonly (readonly string[])[];
+  readonly cells: readonly PlanCell[];
+  readonly merges: readonly Address[];
+  /** Column widths in characters of the default font. */
+  readonly columnWidths: readonly number[];
+  readonly styles: Readonly<Record<StyleName, CellStyle>>;
+  /** The ranges each style applies to (rectangles, merged where cells are adjacent). */
+  readonly styleRanges: readonly { readonly style: StyleName; readonly address: Address }[];
+  readonly numberFormats: readonly { readonly format: string; readonly address: Address }[];
+  readonly names: readonly PlanName[];
+  readonly validations: readonly PlanValidation[];
+  readonly conditionalFormats: readonly PlanConditionalFormat[];
+  readonly checks: readonly PlanCheck[];
+  /** The cell that counts the checks that are not OK (errors, and error values). */
+  readonly summary: Address;
+  readonly print: PrintSetup;
+}

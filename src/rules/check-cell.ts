@@ -1,0 +1,157 @@
+import { formVersion, layoutOf, type Domain, type Layout, type Shape } from "../form";
+import type { Instance } from "./compile";
+import { runInstances } from "./evaluate";
+import { monthReader, type CellRef } from "./read";
+import { checksOf } from "./reconcile";
+import type { Finding } from "./types";
+
+// A check cell on the sheet calls one HKMR function with a spec naming its rule instance and the
+// instance's inputs in order: a line group as one range (a column of the sheet), other cells one
+// by one. The function rebuilds the instance from the spec and runs the same evaluator.
+
+/** How a check cell reads when its rule holds. */
+export const OK = "OK";
+/** How a check cell's text starts for an error and for a warning. */
+export const ERROR_PREFIX = "Error: ";
+export const WARNING_PREFIX = "Warning: ";
+
+const SHAPE_KEYS = [
+  ["k", "classes"],
+  ["o", "options"],
+  ["f", "fundsLines"],
+  ["w", "warrants"],
+  ["c", "convertibles"],
+  ["a", "arrangements"],
+  ["e", "otherMovements"],
+] as const;
+
+/** The shape as a short code for a check spec, e.g. "o5.f2.w0.c0.a0.e1". */
+export function shapeCode(shape: Shape): string {
+  return SHAPE_KEYS.filter(([, key]) => shape[key] !== undefined)
+    .map(([letter, key]) => `${letter}${shape[key]}`)
+    .join(".");
+}
+
+function shapeOfCode(code: string): Shape | null {
+  const out: Record<string, number> = {};
+  for (const part of code.split(".")) {
+    const entry = SHAPE_KEYS.find(([letter]) => letter === part[0]);
+    const n = Number(part.slice(1));
+    if (!entry || !Number.isInteger(n) || n < 0) return null;
+    out[entry[1]] = n;
+  }
+  return SHAPE_KEYS.slice(1).every(([, key]) => key in out) ? (out as unknown as Shape) : null;
+}
+
+/** The spec a check cell passes to HKMR.CHECK: form version, shape and instance key. */
+export function checkSpec(layout: Layout, instance: Instance, withPrevious: boolean): string {
+  return `${layout.form.id}|${shapeCode(layout.shape)}|${instance.key}${withPrevious ? "|prev" : ""}`;
+}
+
+/** One argument of a check function: a range over a line group, or one cell. */
+export type CheckArgument =
+  | { readonly kind: "range"; readonly cells: readonly CellRef[] }
+  | { readonly kind: "cell"; readonly cell: CellRef };
+
+/** The arguments a check cell passes after its spec, in the order evaluateCheck reads them. */
+export function checkArguments(instance: Instance, withPrevious: boolean): CheckArgument[] {
+  const out: CheckArgument[] = [];
+  for (const group of instance.inputs) {
+    if (group.domain !== null) out.push({ kind: "range", cells: group.cells });
+    else
+      for (const cell of group.cells)
+        if (withPrevious || !cell.prev) out.push({ kind: "cell", cell });
+  }
+  return out;
+}
+
+/** The shape key a line domain counts, and the fixed lines it has besides. */
+function countOf(layout: Layout, domain: Domain): [keyof Shape, number] | null {
+  switch (domain) {
+    case "option":
+      return ["options", 0];
+    case "fundsLine":
+      return ["fundsLines", 0];
+    case "warrant":
+      return ["warrants", 0];
+    case "convertible":
+      return ["convertibles", 0];
+    case "arrangement":
+      return ["arrangements", 0];
+    case "otherLine":
+      return ["otherMovements", 0];
+    case "eLine":
+      return ["otherMovements", layout.domains.eLine.length - layout.domains.otherLine.length];
+    default:
+      return null;
+  }
+}
+
+/** Whether an argument is a range (a 2-D array) rather than one value. */
+const isRange = (arg: unknown): arg is unknown[][] =>
+  Array.isArray(arg) && arg.every(Array.isArray);
+
+const flat = (arg: unknown): unknown[] => (isRange(arg) ? arg.flat() : [arg]);
+
+/** A check spec could not be read: the template's formula was edited or comes from elsewhere. */
+export class CheckSpecError extends Error {
+  override readonly name = "CheckSpecError";
+}
+
+/** The shape implied by the ranges passed: a row inserted among the lines adds a line. */
+function actualShape(layout: Layout, instance: Instance, args: readonly unknown[]): Shape {
+  const shape: Record<string, number | undefined> = { ...layout.shape };
+  let at = 0;
+  for (const group of instance.inputs) {
+    if (group.domain !== null && countOf(layout, group.domain)) {
+      const [key, fixed] = countOf(layout, group.domain)!;
+      shape[key] = Math.max(0, flat(args[at]).length - fixed);
+      at += 1;
+    } else at += group.cells.length;
+  }
+  return shape as unknown as Shape;
+}
+
+/** The findings of one check cell: the instance the spec names, run on the values passed. */
+export function evaluateCheck(spec: string, args: readonly unknown[]): Finding[] {
+  const [formId, code, key, prevFlag] = spec.split("|");
+  const form = formVersion(formId ?? "");
+  const planned = shapeOfCode(code ?? "");
+  if (!form || !planned || !key) throw new CheckSpecError(`Not a check of this add-in: "${spec}"`);
+  const find = (layout: Layout): Instance => {
+    const instance = checksOf(layout).find((i) => i.key === key);
+    if (!instance) throw new CheckSpecError(`No check "${key}" in form ${form.id}`);
+    return instance;
+  };
+  const withPrev = prevFlag === "prev";
+  const first = find(layoutOf(form, planned));
+  const layout = layoutOf(form, actualShape(layoutOf(form, planned), first, args));
+  const instance = find(layout);
+  const values: Record<string, unknown> = {};
+  const previous: Record<string, unknown> = {};
+  let at = 0;
+  for (const group of instance.inputs) {
+    const cells = group.cells.filter((c) => withPrev || !c.prev);
+    const taken = group.domain !== null ? flat(args[at++]) : cells.map(() => flat(args[at++])[0]);
+    cells.forEach((cell, k) => {
+      (cell.prev ? previous : values)[cell.id] = taken[k];
+    });
+  }
+  if (at > args.length)
+    throw new CheckSpecError(`The check "${key}" needs ${at} arguments, not ${args.length}`);
+  return runInstances(
+    [instance],
+    monthReader(layout, values),
+    withPrev ? monthReader(layout, previous) : null
+  );
+}
+
+/** The text of a check cell: "OK", or the first error (else warning) with how many more. */
+export function verdictOf(findings: readonly Finding[]): string {
+  const errors = findings.filter((f) => f.severity === "error");
+  const lead = errors[0] ?? findings[0];
+  if (!lead) return OK;
+  const rest = findings.length - 1;
+  const prefix = lead.severity === "error" ? ERROR_PREFIX : WARNING_PREFIX;
+  return `${prefix}${lead.message}${rest > 0 ? ` (and ${rest} more)` : ""}`;
+}
