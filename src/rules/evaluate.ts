@@ -14,6 +14,7 @@ import { after, deadline, eventDates, monthEnd } from "./kinds/dates";
 import { bound, equal, product, quotient, sum } from "./kinds/arithmetic";
 import { classSum, currencyTotal, funds, netZero, signs } from "./kinds/grouped";
 import { allOrNone, cells, empty, notApplicable } from "./kinds/presence";
+import { classKey } from "./class-names";
 import { renderMessage } from "./messages.en";
 import { isNonZero, type CellRef, type MonthReader } from "./read";
 import type { Finding, Rule, Severity } from "./types";
@@ -65,15 +66,6 @@ export function compileRule(rule: Rule, scope: Scope): Compiled | null {
 export const instancesOf = (layout: Layout, rules: readonly Rule[]): Instance[] =>
   expandRules(layout, rules, compileRule);
 
-const normalise = (text: string): string =>
-  text
-    .toLowerCase()
-    .replace(/\(note\s*\d+\)/g, "")
-    .replace(/[^a-z0-9()]+/g, " ")
-    .replace(/\b(shares?|class(es)?)\b/g, "")
-    .replace(/\s+/g, " ")
-    .trim();
-
 /** Resolves a line's class cell to a class id: by the classes' names on the form, then their words. */
 function classResolver(cur: MonthReader): (cell: CellRef) => string | null {
   const { layout } = cur;
@@ -81,18 +73,17 @@ function classResolver(cur: MonthReader): (cell: CellRef) => string | null {
   for (const cls of layout.classes) {
     for (const template of layout.form.classNames) {
       const v = cur.byId(resolveRef(layout, template, { c: cls.id }).id);
-      if (v.tag === "text" && !names.has(normalise(v.text))) names.set(normalise(v.text), cls.id);
+      if (v.tag === "text" && !names.has(classKey(v.text))) names.set(classKey(v.text), cls.id);
     }
   }
   for (const cls of layout.classes) {
-    for (const word of cls.words)
-      if (!names.has(normalise(word))) names.set(normalise(word), cls.id);
+    for (const word of cls.words) if (!names.has(classKey(word))) names.set(classKey(word), cls.id);
   }
   const first = layout.classes[0]?.id ?? null;
   return (cell) => {
     const v = cur.at(cell.index);
     if (v.tag !== "text") return first; // blank: the form's lines are of the first class unless stated
-    return names.get(normalise(v.text)) ?? null;
+    return names.get(classKey(v.text)) ?? null;
   };
 }
 
