@@ -80,6 +80,15 @@ export class SheetBuilder {
     return { row, col };
   }
 
+  /** Replaces an input's initial content (values carried from last month). */
+  setInput(fieldId: string, content: string): void {
+    const at = this.fieldAt.get(fieldId);
+    if (!at) throw new RangeError(`No input cell for field ${fieldId}`);
+    const address = a1(at.row, at.col);
+    const cell = this.byAddress.get(address)!;
+    this.byAddress.set(address, { ...cell, content });
+  }
+
   /** Puts any cell. */
   put(cell: Omit<PlanCell, "address">): void {
     const address = a1(cell.row, cell.col);

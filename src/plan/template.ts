@@ -17,6 +17,7 @@ import {
 } from "./sections";
 import { FIRST_CHECK_COLUMN, FORM_COLUMNS, SheetBuilder, type Position } from "./sheet";
 import { STYLES, styleRanges, validationsOf } from "./styles";
+import { META_NAME, metaValue } from "./meta";
 import type { PlanCheck, PlanConditionalFormat, PlanName, PlanHeader, TemplatePlan } from "./types";
 
 /** The sheet name of a month's return: "MR 2011-11"; "MR (new)" without a readable month. */
@@ -157,6 +158,7 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   const layout = layoutOf(form, shape);
   const sheet = new SheetBuilder();
   writeForm({ layout, sheet, header });
+  for (const [id, text] of Object.entries(header.values ?? {})) sheet.setInput(id, text);
   const names = new Map<string, PlanName>();
   for (const [id, at] of sheet.fieldAt) {
     const name = nameOf("", id);
@@ -203,6 +205,7 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
     conditionalFormats: formats,
     checks,
     summary: a1(summary.row, summary.col),
+    meta: { name: META_NAME, value: metaValue(formId, shape, header.monthEnded) },
     print: {
       paper: "A4",
       orientation: "portrait",

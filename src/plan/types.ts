@@ -112,6 +112,8 @@ export interface PlanHeader {
   readonly classInfo?: Readonly<Record<string, { stockCode?: string; description?: string }>>;
   /** The sheet of last month's return, for the cross-month checks. */
   readonly previousSheet?: string;
+  /** Initial contents of input fields (roll forward carries closing figures this way). */
+  readonly values?: Readonly<Record<string, string>>;
 }
 
 /** The whole worksheet as data: every host applies it the same way. */
@@ -137,5 +139,10 @@ export interface TemplatePlan {
   readonly checks: readonly PlanCheck[];
   /** The cell that counts the checks that are not OK (errors, and error values). */
   readonly summary: Address;
+  /**
+   * A worksheet-scoped name holding a constant that marks the sheet as a return:
+   * hosts write it as the name's formula `="<form>|<shape code>|<month end ISO>"`.
+   */
+  readonly meta: { readonly name: string; readonly value: string };
   readonly print: PrintSetup;
 }

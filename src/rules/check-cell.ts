@@ -32,7 +32,8 @@ export function shapeCode(shape: Shape): string {
     .join(".");
 }
 
-function shapeOfCode(code: string): Shape | null {
+/** The shape a code stands for, or null for a code that is not one. */
+export function shapeOfCode(code: string): Shape | null {
   const out: Record<string, number> = {};
   for (const part of code.split(".")) {
     const entry = SHAPE_KEYS.find(([letter]) => letter === part[0]);
