@@ -66,24 +66,49 @@ export function compileRule(rule: Rule, scope: Scope): Compiled | null {
 export const instancesOf = (layout: Layout, rules: readonly Rule[]): Instance[] =>
   expandRules(layout, rules, compileRule);
 
+const wordKeys = new WeakMap<Layout, Map<string, string>>();
+
+/** The keys of every class's own words ("ordinary", "(1)"), computed once per layout. */
+function wordsOf(layout: Layout): Map<string, string> {
+  let keys = wordKeys.get(layout);
+  if (!keys) {
+    keys = new Map();
+    for (const cls of layout.classes) {
+      for (const word of cls.words) if (!keys.has(classKey(word))) keys.set(classKey(word), cls.id);
+    }
+    wordKeys.set(layout, keys);
+  }
+  return keys;
+}
+
 /** Resolves a line's class cell to a class id: by the classes' names on the form, then their words. */
 function classResolver(cur: MonthReader): (cell: CellRef) => string | null {
   const { layout } = cur;
-  const names = new Map<string, string>();
-  for (const cls of layout.classes) {
-    for (const template of layout.form.classNames) {
-      const v = cur.byId(resolveRef(layout, template, { c: cls.id }).id);
-      if (v.tag === "text" && !names.has(classKey(v.text))) names.set(classKey(v.text), cls.id);
-    }
-  }
-  for (const cls of layout.classes) {
-    for (const word of cls.words) if (!names.has(classKey(word))) names.set(classKey(word), cls.id);
-  }
+  let names: Map<string, string> | undefined;
+  const resolved = new Map<number, string | null>();
   const first = layout.classes[0]?.id ?? null;
+  const lookup = (text: string): string | null => {
+    if (!names) {
+      names = new Map();
+      for (const cls of layout.classes) {
+        for (const template of layout.form.classNames) {
+          const v = cur.byId(resolveRef(layout, template, { c: cls.id }).id);
+          if (v.tag === "text" && !names.has(classKey(v.text))) names.set(classKey(v.text), cls.id);
+        }
+      }
+    }
+    const key = classKey(text);
+    return names.get(key) ?? wordsOf(layout).get(key) ?? null;
+  };
   return (cell) => {
     const v = cur.at(cell.index);
     if (v.tag !== "text") return first; // blank: the form's lines are of the first class unless stated
-    return names.get(classKey(v.text)) ?? null;
+    let cls = resolved.get(cell.index);
+    if (cls === undefined) {
+      cls = lookup(v.text);
+      resolved.set(cell.index, cls);
+    }
+    return cls;
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Field, Layout, ValueKind } from "../form";
 import { lookupCurrency, parseCurrencyHeading, type Currency } from "../values/currency";
-import { isZero, ZERO, type Dec } from "../values/decimal";
+import { isInteger, isZero, sign, ZERO, type Dec } from "../values/decimal";
 import { parseCell } from "../values/parse";
 import type { Expect, Parsed } from "../values/types";
 
@@ -21,6 +21,8 @@ export interface MonthReader {
   byId(id: string): Parsed;
   /** Whether the field exists in this month's layout. */
   has(id: string): boolean;
+  /** Whether any cell is unreadable, or a figure fractional or negative (value checks skip otherwise). */
+  readonly suspect: boolean;
 }
 
 const BLANK: Parsed = { tag: "blank" };
@@ -52,26 +54,32 @@ export function parseField(field: Field, raw: unknown): Parsed {
   };
 }
 
-/** Wraps one month's raw values (field id to text as typed) in a parse-once reader. */
+/** Wraps one month's raw values (field id to text as typed): every field parsed once, up front. */
 export function monthReader(
   layout: Layout,
   values: Readonly<Record<string, unknown>>
 ): MonthReader {
-  const cache: (Parsed | undefined)[] = new Array<Parsed | undefined>(layout.fields.length);
-  const at = (index: number): Parsed => {
-    if (index < 0) return BLANK;
-    const hit = cache[index];
-    if (hit !== undefined) return hit;
-    const field = layout.fields[index];
-    const parsed = parseField(field, values[field.id]);
-    cache[index] = parsed;
-    return parsed;
-  };
+  const { fields, byId } = layout;
+  const parsed = new Array<Parsed>(fields.length).fill(BLANK);
+  let suspect = false;
+  // a return states a third of its cells or fewer: walk what it states, not every field
+  for (const id in values) {
+    const field = byId.get(id);
+    const raw = values[id];
+    if (field === undefined || raw === undefined || raw === "" || raw === null) continue;
+    const p = parseField(field, raw);
+    parsed[field.index] = p;
+    if (p.tag === "problem" || (p.tag === "number" && (sign(p.value) < 0 || !isInteger(p.value)))) {
+      suspect = true;
+    }
+  }
+  const at = (index: number): Parsed => (index < 0 ? BLANK : parsed[index]);
   return {
     layout,
     at,
-    byId: (id) => at(layout.byId.get(id)?.index ?? -1),
-    has: (id) => layout.byId.has(id),
+    byId: (id) => at(byId.get(id)?.index ?? -1),
+    has: (id) => byId.has(id),
+    suspect,
   };
 }
 

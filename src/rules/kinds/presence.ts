@@ -94,6 +94,7 @@ export const cells: KindCompiler<CellsRule> = (rule, scope) => {
   return {
     cells: refs,
     run(ctx) {
+      if (!ctx.cur.suspect) return NONE; // no unreadable, fractional or negative figure anywhere
       const out: Outcome[] = [];
       for (let k = 0; k < fields.length; k++) {
         const field = fields[k];
