@@ -25,9 +25,12 @@ function carries(field: Field): boolean {
   return STANDING.has(field.kind) || field.kind === "moneyList";
 }
 
-/** The text of a raw cell value as it would be typed back ("" for blank). */
-const asText = (raw: unknown): string =>
-  raw === undefined || raw === null ? "" : typeof raw === "string" ? raw : String(raw);
+/** The text of a raw cell value as it would be typed back ("" for blank or an error value). */
+function asText(raw: unknown): string {
+  if (typeof raw === "string") return raw;
+  if (typeof raw === "number" || typeof raw === "boolean") return String(raw);
+  return "";
+}
 
 /**
  * The header of next month's return, rolled forward from this one: closing balances become
