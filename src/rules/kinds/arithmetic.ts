@@ -47,17 +47,19 @@ export const sum: KindCompiler<SumRule> = (rule, scope) => {
       const values = readAll(ctx, cells);
       if (!values) return NONE;
       let expected: Dec = ZERO;
-      let expr = "";
       for (let k = 0; k < parts.length; k++) {
-        const [cell, weight] = parts[k];
-        const v = values[k + 1];
-        const f = figureOf(v) ?? ZERO;
-        expected = weight > 0 ? add(expected, f) : sub(expected, f);
-        const term = `${shown(v)}${cell.prev ? " (last month)" : ""}`;
-        expr += k === 0 ? (weight > 0 ? term : `-${term}`) : ` ${weight > 0 ? "+" : "-"} ${term}`;
+        const f = figureOf(values[k + 1]) ?? ZERO;
+        expected = parts[k][1] > 0 ? add(expected, f) : sub(expected, f);
       }
       const actual = figureOf(values[0]) ?? ZERO;
       if (agrees(expected, actual, rule.tolerance)) return NONE;
+      // the message's working, built only for a finding: "1,167,621,933 + 52,000"
+      let expr = "";
+      for (let k = 0; k < parts.length; k++) {
+        const [cell, weight] = parts[k];
+        const term = `${shown(values[k + 1])}${cell.prev ? " (last month)" : ""}`;
+        expr += k === 0 ? (weight > 0 ? term : `-${term}`) : ` ${weight > 0 ? "+" : "-"} ${term}`;
+      }
       return [
         {
           code: "sum.mismatch",
