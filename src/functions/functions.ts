@@ -1,5 +1,42 @@
-import { parseCell } from "../values/parse";
-import { formatDec } from "../values/decimal";
+import { CheckSpecError, ERROR_PREFIX, evaluateCheck, OK, verdictOf } from "../rules/check-cell";
+import { sameClass } from "../rules/class-names";
+import { figureOf } from "../rules/read";
+import { lookupCurrency, parseCurrencyHeading } from "../values/currency";
+import { add, eq, formatDec, isZero, mul, roundHalfUp, ZERO, type Dec } from "../values/decimal";
+import { formatParsed, parseCell } from "../values/parse";
+import type { Parsed } from "../values/types";
+
+// Excel passes a range as a 2-D array of values (blank cells as ""), a single cell as its value;
+// a cell error never arrives: Excel shows it without calling the function.
+
+/** Stops the function with #VALUE! and a message the user sees on the cell. */
+function invalid(message: string): never {
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+/** Reads a figure as typed; anything that is not a figure, Nil, N/A or blank stops with #VALUE!. */
+function figure(input: unknown): Parsed {
+  const parsed = parseCell(input, "number");
+  return parsed.tag === "problem" ? invalid(parsed.message) : parsed;
+}
+
+/** The number Excel gets for an exact decimal. */
+const excelNumber = (value: Dec): number => Number(formatDec(value, { grouping: false }));
+
+/** The cells of a range, row by row; a single value reads as a range of one cell. */
+const cellsOf = (range: unknown): unknown[] => (Array.isArray(range) ? range.flat() : [range]);
+
+/** A cell's text: a number as Excel shows it plainly, a blank or anything else as "". */
+const textOf = (cell: unknown): string =>
+  typeof cell === "string" ? cell : typeof cell === "number" ? String(cell) : "";
+
+/** The cells of two ranges of the same size, or #VALUE! naming them. */
+function pairs(first: unknown, second: unknown, names: string): [unknown[], unknown[]] {
+  const a = cellsOf(first);
+  const b = cellsOf(second);
+  if (a.length !== b.length) invalid(`The ${names} must be ranges of the same size.`);
+  return [a, b];
+}
 
 /**
  * Reads a figure as a company secretary types it ("1,234", "(500)", "Nil", "US$0.0353") and returns its number.
@@ -11,7 +48,7 @@ export function num(text: string | number): number {
   const parsed = parseCell(text, "number");
   switch (parsed.tag) {
     case "number":
-      return Number(formatDec(parsed.value, { grouping: false }));
+      return excelNumber(parsed.value);
     case "nil":
     case "blank":
       return 0;
@@ -26,4 +63,110 @@ export function num(text: string | number): number {
         parsed.tag === "problem" ? parsed.message : "Not a figure."
       );
   }
+}
+
+/**
+ * Runs one check of the return on its cells and reads "OK", or "Error: ..." / "Warning: ..." with the reason.
+ * @customfunction
+ * @param spec The check the template names: form version, shape and rule instance.
+ * @param cells The cells the check reads, in the template's order: a range per group of lines, else one cell each.
+ * @returns "OK", or the first error (else warning) and how many more there are.
+ */
+export function check(spec: string, cells: unknown[][][]): string {
+  try {
+    return verdictOf(evaluateCheck(spec, cells));
+  } catch (error) {
+    // by name as well as class: the task pane and the functions may run in different JS contexts
+    if (error instanceof CheckSpecError || (error as Error | null)?.name === "CheckSpecError")
+      invalid((error as Error).message);
+    throw error;
+  }
+}
+
+/**
+ * Returns the balance at close a roll-forward expects: the preceding month's balance plus the month's movement.
+ * @customfunction
+ * @param preceding The balance at close of the preceding month, as typed ("1,234", "Nil", "N/A").
+ * @param movement The increase or decrease of the month, as typed ("52,000", "(500)", "Nil").
+ * @returns The expected balance at close; #N/A when the class reads N/A and nothing moved.
+ */
+export function rollforward(preceding: unknown, movement: unknown): number {
+  const before = figure(preceding);
+  const change = figure(movement);
+  if (before.tag === "na" && isZero(figureOf(change) ?? ZERO))
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.notAvailable,
+      "The class reads N/A and nothing moved this month, so its balance at close is N/A."
+    );
+  if (
+    before.tag === "number" &&
+    change.tag === "number" &&
+    before.currency !== null &&
+    change.currency !== null &&
+    before.currency !== change.currency
+  )
+    invalid(`${formatParsed(before)} and ${formatParsed(change)} are in different currencies.`);
+  return excelNumber(add(figureOf(before) ?? ZERO, figureOf(change) ?? ZERO));
+}
+
+/**
+ * Adds the figures of the lines whose "Class of shares issuable" names the class, as the return's totals do.
+ * @customfunction
+ * @param classes The lines' class cells ("Ordinary shares", "Preference"...).
+ * @param figures The lines' figures, as typed, in the same order.
+ * @param className The class to total, as Section I names it.
+ * @returns The sum of that class's figures; Nil, N/A and blank count as 0.
+ */
+export function total(classes: unknown[][], figures: unknown[][], className: string): number {
+  const [names, values] = pairs(classes, figures, "class cells and the figures");
+  let sum = ZERO;
+  for (let k = 0; k < values.length; k++) {
+    const value = figureOf(figure(values[k])) ?? ZERO;
+    if (sameClass(textOf(names[k]), String(className))) sum = add(sum, value);
+  }
+  return excelNumber(sum);
+}
+
+/**
+ * Returns the funds raised in one currency: options exercised × exercise price over the lines priced in it, to the cent.
+ * @customfunction
+ * @param counts The lines' numbers of shares exercised, as typed.
+ * @param prices The lines' exercise prices with their currency ("US$0.0353", "HK$3.60"), in the same order.
+ * @param currency The currency to total: "US$", "USD", "HK$"...
+ * @returns The funds raised in that currency, rounded half up to the cent.
+ */
+export function funds(counts: unknown[][], prices: unknown[][], currency: string): number {
+  const wanted = lookupCurrency(String(currency)) ?? parseCurrencyHeading(String(currency));
+  if (wanted === null)
+    invalid(`"${String(currency)}" is not a currency: write it as the form does, e.g. HK$ or US$.`);
+  const [shares, unitPrices] = pairs(counts, prices, "numbers exercised and the prices");
+  let sum = ZERO;
+  for (let k = 0; k < shares.length; k++) {
+    const count = figure(shares[k]);
+    const price = figure(unitPrices[k]);
+    if (count.tag !== "number" || price.tag !== "number" || price.currency !== wanted) continue;
+    sum = add(sum, mul(count.value, price.value));
+  }
+  return excelNumber(roundHalfUp(sum, 2));
+}
+
+/**
+ * Compares two figures as typed and reads "OK" when they are the same figure, else what was expected.
+ * @customfunction
+ * @param a The figure to check, as typed.
+ * @param b The figure it should equal, as typed.
+ * @returns "OK", or "Error: expected {b}; found {a}".
+ */
+export function tie(a: unknown, b: unknown): string {
+  const found = figure(a);
+  const expected = figure(b);
+  const currencies = [found, expected].map((p) => (p.tag === "number" ? p.currency : null));
+  const same =
+    eq(figureOf(found) ?? ZERO, figureOf(expected) ?? ZERO) &&
+    (currencies[0] === null || currencies[1] === null || currencies[0] === currencies[1]);
+  if (same) return OK;
+  // text is quoted as typed ("US$1.00"); a number from Excel as the form writes it ("1,234")
+  const shown = (raw: unknown, p: Parsed) =>
+    typeof raw === "string" ? raw.trim() : formatParsed(p);
+  return `${ERROR_PREFIX}expected ${shown(b, expected)}; found ${shown(a, found)}`;
 }

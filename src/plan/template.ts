@@ -134,16 +134,15 @@ function writeChecks(
       fontColor: "#9C0006",
       check: instance.key,
     });
-    if (instance.rule.severity !== "E") {
-      formats.push({
-        address,
-        formula: `=IFERROR(LEFT(${name},${WARNING_PREFIX.length})="${WARNING_PREFIX}",FALSE())`,
-        severity: "warning",
-        fill: "#FFE699",
-        fontColor: "#7F6000",
-        check: instance.key,
-      });
-    }
+    // any rule can give a warning (an E rule may fix its own severity, e.g. registered capital)
+    formats.push({
+      address,
+      formula: `=IFERROR(LEFT(${name},${WARNING_PREFIX.length})="${WARNING_PREFIX}",FALSE())`,
+      severity: "warning",
+      fill: "#FFE699",
+      fontColor: "#7F6000",
+      check: instance.key,
+    });
   }
   return { checks, formats };
 }
