@@ -7,8 +7,9 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
   },
   moduleNameMapper: {
-    // office-addin-mock pulls the ESM entry of office-addin-manifest; jest on Node 20 needs the CJS one
-    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/main.js",
+    // office-addin-mock needs only office-addin-manifest's OfficeApp helpers; its main entry loads
+    // ESM-only packages (strip-bom) that jest on Node 20 cannot require
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
   testTimeout: 30000,
 };

@@ -1,0 +1,208 @@
+import { nameOf } from "../plan/a1";
+import { HostError, type SheetReturn, type SheetSummary, type WorkbookHost } from "../plan/host";
+import { META_NAME, readMeta } from "../plan/meta";
+import type { TemplatePlan } from "../plan/types";
+import { freeSheetName } from "./addresses";
+import { queuePlan } from "./apply-plan";
+import {
+  DEFAULT_RETRY,
+  HOST_MESSAGES,
+  officeCode,
+  toHostError,
+  withEditModeRetry,
+  type RetryPolicy,
+} from "./errors";
+import { queueSheetRead, returnFromHandles } from "./read-return";
+
+/** Runs a batch against Excel; with `context`, in that context (to remove a handler it added). */
+export type RunBatch = <T>(
+  batch: (context: Excel.RequestContext) => Promise<T>,
+  context?: OfficeExtension.ClientRequestContext
+) => Promise<T>;
+
+/** What the host needs from Office, replaceable in tests. */
+export interface ExcelHostOptions {
+  readonly run?: RunBatch;
+  readonly isSetSupported?: (name: string, version: string) => boolean;
+  readonly retry?: RetryPolicy;
+}
+
+/** The requirement sets the add-in uses, each with the feature that needs it. */
+export const REQUIREMENTS: readonly { name: string; version: string; why: string }[] = [
+  // the highest of what apply-plan.ts queues: getRanges, pageLayout, suspendScreenUpdating
+  { name: "ExcelApi", version: "1.9", why: "multi-area formats, print setup" },
+  // the task pane and the HKMR functions share one JavaScript context
+  { name: "SharedRuntime", version: "1.1", why: "custom functions beside the task pane" },
+];
+
+const officeRun: RunBatch = (batch, context) =>
+  context === undefined ? Excel.run(batch) : Excel.run(context, batch);
+
+const officeSupports = (name: string, version: string): boolean =>
+  typeof Office !== "undefined" &&
+  Office.context?.requirements?.isSetSupported(name, version) === true;
+
+/** The workbook through Office.js: applies plans to new sheets and reads returns through names. */
+export class ExcelHost implements WorkbookHost {
+  private readonly run: RunBatch;
+  private readonly supports: (name: string, version: string) => boolean;
+  private readonly retry: RetryPolicy;
+
+  constructor(options: ExcelHostOptions = {}) {
+    this.run = options.run ?? officeRun;
+    this.supports = options.isSetSupported ?? officeSupports;
+    this.retry = options.retry ?? DEFAULT_RETRY;
+  }
+
+  /** The requirement sets this Excel lacks, as "ExcelApi 1.9". */
+  missingRequirements(): string[] {
+    return REQUIREMENTS.filter((r) => !this.supports(r.name, r.version)).map(
+      (r) => `${r.name} ${r.version}`
+    );
+  }
+
+  /** Writes the plan into a new sheet (one read and one write sync), activates it at A1. */
+  async insertTemplate(plan: TemplatePlan): Promise<{ readonly sheetName: string }> {
+    if (this.missingRequirements().some((r) => r.startsWith("ExcelApi"))) {
+      throw new HostError(HOST_MESSAGES.requirements, "requirements");
+    }
+    return await withEditModeRetry(() => this.insertOnce(plan), this.retry);
+  }
+
+  private async insertOnce(plan: TemplatePlan): Promise<{ readonly sheetName: string }> {
+    let added: string | undefined;
+    try {
+      return await this.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await context.sync();
+        const sheetName = freeSheetName(
+          plan.sheetName,
+          sheets.items.map((s) => s.name)
+        );
+        added = sheetName;
+        queuePlan(context, plan, sheetName);
+        await context.sync();
+        return { sheetName };
+      });
+    } catch (error) {
+      if (added === undefined) throw error;
+      // the name was free before this action, so a sheet by that name is the one it added
+      const removal = await this.removeSheet(added);
+      if (removal !== "failed") throw error;
+      const host = toHostError(error);
+      const left = new HostError(
+        `${host.message} A partly written sheet "${added}" may be left: you can delete it.`,
+        host.code
+      );
+      left.cause = error;
+      throw left;
+    }
+  }
+
+  /** Deletes a sheet this host added, in a new batch; best effort, never throws. */
+  private async removeSheet(name: string): Promise<"removed" | "absent" | "failed"> {
+    try {
+      await this.run(async (context) => {
+        context.workbook.worksheets.getItem(name).delete();
+        await context.sync();
+      });
+      return "removed";
+    } catch (error) {
+      return officeCode(error) === "ItemNotFound" ? "absent" : "failed";
+    }
+  }
+
+  /** Every sheet that carries the metadata name (one sync for the sheets, one for their names). */
+  async listReturns(): Promise<readonly SheetSummary[]> {
+    return await withEditModeRetry(
+      () =>
+        this.run(async (context) => {
+          const sheets = context.workbook.worksheets;
+          sheets.load("items/name");
+          await context.sync();
+          // a worksheet's names cannot be loaded through the collection, so ask each sheet
+          const metas = sheets.items.map((sheet) => {
+            const meta = sheet.names.getItemOrNullObject(META_NAME);
+            meta.load("formula");
+            return { sheetName: sheet.name, meta };
+          });
+          await context.sync();
+          return metas.flatMap(({ sheetName, meta }) => {
+            const read = meta.isNullObject ? null : readMeta(meta.formula);
+            return read ? [{ sheetName, formId: read.formId, monthEnd: read.monthEnd }] : [];
+          });
+        }),
+      this.retry
+    );
+  }
+
+  /** The return on the active sheet, read in one sync with no write. */
+  readActiveReturn(): Promise<SheetReturn | null> {
+    return this.readSheet((workbook) => workbook.worksheets.getActiveWorksheet());
+  }
+
+  /** A return by sheet name, read in one sync with no write; null when there is no such sheet. */
+  readReturn(sheetName: string): Promise<SheetReturn | null> {
+    return this.readSheet((workbook) => workbook.worksheets.getItem(sheetName));
+  }
+
+  private async readSheet(
+    pick: (workbook: Excel.Workbook) => Excel.Worksheet
+  ): Promise<SheetReturn | null> {
+    return await withEditModeRetry(
+      () =>
+        this.run(async (context) => {
+          const handles = queueSheetRead(pick(context.workbook));
+          try {
+            await context.sync();
+          } catch (error) {
+            if (officeCode(error) === "ItemNotFound") return null; // no such sheet
+            throw error;
+          }
+          return returnFromHandles(handles);
+        }),
+      this.retry
+    );
+  }
+
+  /** Activates the sheet and selects the field's named cell, which scrolls it into view. */
+  async selectField(sheetName: string, fieldId: string): Promise<void> {
+    await withEditModeRetry(
+      () =>
+        this.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem(sheetName);
+          sheet.activate();
+          sheet.names.getItem(nameOf("", fieldId)).getRange().select();
+          await context.sync();
+        }),
+      this.retry
+    );
+  }
+
+  /** Calls `handler` after each change on the sheet (ExcelApi 1.7); returns an unsubscribe. */
+  async onSheetChanged(sheetName: string, handler: () => void): Promise<() => Promise<void>> {
+    const registration = await withEditModeRetry(
+      () =>
+        this.run(async (context) => {
+          const result = context.workbook.worksheets.getItem(sheetName).onChanged.add(() => {
+            handler();
+            return Promise.resolve();
+          });
+          await context.sync();
+          return result;
+        }),
+      this.retry
+    );
+    // a handler is removed through the context that added it
+    return () =>
+      withEditModeRetry(
+        () =>
+          this.run(async (context) => {
+            registration.remove();
+            await context.sync();
+          }, registration.context),
+        this.retry
+      );
+  }
+}
