@@ -17,7 +17,7 @@ const officeAddinsRules = Object.fromEntries(
 );
 
 export default defineConfig([
-  globalIgnores(["dist/", "node_modules/", "coverage/", ".certs/", "test-artifacts/"]),
+  globalIgnores(["dist/", "node_modules/", "coverage/", ".certs/", "test-artifacts/", ".tmp/"]),
 
   js.configs.recommended,
 

@@ -33,6 +33,8 @@ export interface Layout {
   readonly classes: readonly ClassDef[];
   readonly fields: readonly Field[];
   readonly byId: ReadonlyMap<string, Field>;
+  /** The fields of each group (a block or line), in form order. */
+  readonly byGroup: ReadonlyMap<string, readonly Field[]>;
   readonly domains: Readonly<Record<Domain, readonly string[]>>;
   /** The part (E) line type of an E line key ("placing", "other2"). */
   readonly eLineType: (key: string) => ELineType;
@@ -204,13 +206,20 @@ function buildLayout(form: FormVersion, shape: Shape): Layout {
       }
     }
   }
-  domains.group = [...new Set(fields.map((f) => f.group))];
+  const byGroup = new Map<string, Field[]>();
+  for (const f of fields) {
+    const list = byGroup.get(f.group);
+    if (list) list.push(f);
+    else byGroup.set(f.group, [f]);
+  }
+  domains.group = [...byGroup.keys()];
   return {
     form,
     shape,
     classes,
     fields,
     byId: new Map(fields.map((f) => [f.id, f])),
+    byGroup,
     domains,
     eLineType,
   };

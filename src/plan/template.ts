@@ -220,7 +220,9 @@ function numberFormatRanges(cells: TemplatePlan["cells"]): TemplatePlan["numberF
   const byFormat = new Map<string, { row: number; col: number }[]>();
   for (const cell of cells) {
     if (!cell.numberFormat) continue;
-    byFormat.set(cell.numberFormat, [...(byFormat.get(cell.numberFormat) ?? []), cell]);
+    const list = byFormat.get(cell.numberFormat);
+    if (list) list.push(cell);
+    else byFormat.set(cell.numberFormat, [cell]);
   }
   return [...byFormat].flatMap(([format, at]) =>
     runsOf(at).map((address) => ({ format, address }))

@@ -1,9 +1,17 @@
-/** Task pane shell: a heading, what the add-in does, and whether Office is ready. */
+/**
+ * Task pane entry: inside Excel it starts the pane on the workbook through Office.js; outside
+ * Office it says where to open it. Other hosts (the preview) call startTaskPane themselves.
+ */
+import { ExcelHost } from "../excel/excel-host";
+import { startTaskPane } from "./start";
+
+export { startTaskPane } from "./start";
 
 const title = "HK Monthly Return Reconciler";
 const description =
   "Builds the HKEX Monthly Return of Equity Issuer on Movements in Securities as a worksheet, " +
   "checks that its figures reconcile with the HKMR functions, and rolls it forward to next month.";
+const OUTSIDE_OFFICE = "Open this page inside Excel to use the add-in.";
 
 /** Writes plain text into the element with this id (never HTML). */
 function setText(id: string, text: string): void {
@@ -11,21 +19,22 @@ function setText(id: string, text: string): void {
   if (element) element.textContent = text;
 }
 
-/** Tells the user where the page runs: inside an Office host, or in a plain browser. */
-function describeHost(info: { host: Office.HostType | null }): string {
-  // outside Office, office.js still resolves onReady but reports no host
-  if (info.host === null) return "Open this page inside Excel to use the add-in.";
-  return `Ready in ${String(info.host)}.`;
-}
-
 setText("title", title);
 setText("description", description);
 
 if (typeof Office === "undefined") {
-  setText("status", "Open this page inside Excel to use the add-in.");
+  setText("status", OUTSIDE_OFFICE);
 } else {
   setText("status", "Waiting for Office...");
   Office.onReady()
-    .then((info) => setText("status", describeHost(info)))
+    .then((info) => {
+      // outside Office, office.js still resolves onReady but reports no host
+      if (info.host !== Office.HostType.Excel) {
+        setText("status", info.host === null ? OUTSIDE_OFFICE : `This add-in runs in Excel only.`);
+        return;
+      }
+      const root = document.getElementById("app") ?? document.body;
+      startTaskPane(root, new ExcelHost());
+    })
     .catch(() => setText("status", "Office did not start. Reload the add-in."));
 }

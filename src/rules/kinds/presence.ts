@@ -84,10 +84,8 @@ const FIGURE_KINDS = new Set([
 /** Every figure and date of a group reads (value.readable); shares whole and balances not negative (value.whole). */
 export const cells: KindCompiler<CellsRule> = (rule, scope) => {
   const group = scope.bindings.g;
-  const fields = scope.layout.fields.filter(
-    (f) =>
-      f.group === group &&
-      (rule.kind === "readable" ? FIGURE_KINDS.has(f.kind) : f.kind === "shares" || f.balance)
+  const fields = (scope.layout.byGroup.get(group) ?? []).filter((f) =>
+    rule.kind === "readable" ? FIGURE_KINDS.has(f.kind) : f.kind === "shares" || f.balance
   );
   if (fields.length === 0) return null;
   const refs: CellRef[] = fields.map((f) => ({ id: f.id, index: f.index, prev: false }));

@@ -1,0 +1,222 @@
+/** The "new return" form of the task pane as data: its defaults, its checks and its plan request. */
+import { FORM_VERSIONS, formVersion, layoutOf, type ClassDef, type Shape } from "../form";
+import type { PlanHeader } from "../plan/types";
+import {
+  daysInMonth,
+  fromIso,
+  isLastDayOfMonth,
+  compareDates,
+  toIso,
+  type YMD,
+} from "../values/dates";
+
+/** The most lines of one kind a template may have: beyond it the sheet grows unwieldy. */
+export const MAX_LINES = 200;
+
+/** The line counts the user chooses, in form order, with their words and defaults. */
+export const COUNT_FIELDS = [
+  { key: "options", label: "Share option lines (A)", noun: "option lines", initial: 1 },
+  { key: "fundsLines", label: "Funds raised lines (A)", noun: "funds lines", initial: 1 },
+  { key: "warrants", label: "Warrant lines (B)", noun: "warrant lines", initial: 0 },
+  { key: "convertibles", label: "Convertible lines (C)", noun: "convertible lines", initial: 0 },
+  {
+    key: "arrangements",
+    label: "Other arrangement lines (D)",
+    noun: "other arrangement lines",
+    initial: 0,
+  },
+  {
+    key: "otherMovements",
+    label: '"Other" movement lines (E)',
+    noun: '"Other" movement lines',
+    initial: 1,
+  },
+] as const;
+
+/** A line count of the shape the form asks for. */
+export type CountKey = (typeof COUNT_FIELDS)[number]["key"];
+
+/** What the user typed for one class of shares. */
+export interface ClassInput {
+  readonly inUse: boolean;
+  readonly stockCode: string;
+  readonly description: string;
+}
+
+/** The form's contents as typed: dates ISO (as a date input gives them), counts as text. */
+export interface InsertInput {
+  readonly formId: string;
+  readonly monthEnded: string;
+  readonly issuer: string;
+  readonly submitted: string;
+  readonly classes: Readonly<Record<string, ClassInput>>;
+  readonly counts: Readonly<Record<CountKey, string>>;
+}
+
+/** A control of the form that can carry a message. */
+export type InsertField = "formId" | "monthEnded" | "issuer" | "submitted" | "classes" | CountKey;
+
+/** Messages by control; a control with none is fine. */
+export type InsertErrors = Partial<Record<InsertField, string>>;
+
+/** A form version as the version list shows it. */
+export interface FormChoice {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** A class of shares as the class checkboxes show it. */
+export interface ClassChoice {
+  readonly id: string;
+  readonly label: string;
+}
+
+const BASE_SHAPE: Shape = {
+  options: 1,
+  fundsLines: 1,
+  warrants: 0,
+  convertibles: 0,
+  arrangements: 0,
+  otherMovements: 1,
+};
+
+/** The form versions the add-in knows, the default first. */
+export function formChoices(): FormChoice[] {
+  return Object.values(FORM_VERSIONS).map((form) => ({ id: form.id, label: form.id }));
+}
+
+/** The id of the default form version: the first the data lists. */
+export const defaultFormId = (): string => Object.keys(FORM_VERSIONS)[0] ?? "";
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** "Ordinary shares (1)" for a numbered slot, "Preference shares" for a named one. */
+function classLabel(cls: ClassDef): string {
+  if (/^\(\d+\)$/.test(cls.label)) return `${capitalise(cls.noun)} ${cls.label}`;
+  return capitalise(cls.label.replace(/^\((.*)\)$/, "$1"));
+}
+
+/** The classes of shares a form version offers, with their labels. */
+export function classChoices(formId: string): ClassChoice[] {
+  const form = formVersion(formId);
+  if (!form) return [];
+  return layoutOf(form, BASE_SHAPE).classes.map((cls) => ({ id: cls.id, label: classLabel(cls) }));
+}
+
+/** The classes of a form as typed: the first ordinary class in use, the others not. */
+export function defaultClasses(
+  formId: string,
+  keep: Readonly<Record<string, ClassInput>> = {}
+): Record<string, ClassInput> {
+  const form = formVersion(formId);
+  const classes = form ? layoutOf(form, BASE_SHAPE).classes : [];
+  const first = classes.find((c) => c.kind === "ordinary") ?? classes[0];
+  return Object.fromEntries(
+    classes.map((c) => [
+      c.id,
+      keep[c.id] ?? { inUse: c.id === first?.id, stockCode: "", description: "" },
+    ])
+  );
+}
+
+/** The last day of the month before the one `today` falls in. */
+export function lastMonthEnd(today: YMD): YMD {
+  const year = today.month === 1 ? today.year - 1 : today.year;
+  const month = today.month === 1 ? 12 : today.month - 1;
+  return { year, month, day: daysInMonth(year, month) };
+}
+
+/** The month end before an ISO month end, ISO; "" when the date does not read. */
+export function previousMonthEnd(iso: string): string {
+  const date = fromIso(iso);
+  return date ? toIso(lastMonthEnd(date)) : "";
+}
+
+/** A fresh form: the default version, last month's end, one ordinary class, the default counts. */
+export function defaultInsert(today: YMD, formId: string = defaultFormId()): InsertInput {
+  return {
+    formId,
+    monthEnded: toIso(lastMonthEnd(today)),
+    issuer: "",
+    submitted: "",
+    classes: defaultClasses(formId),
+    counts: Object.fromEntries(COUNT_FIELDS.map((f) => [f.key, String(f.initial)])) as Record<
+      CountKey,
+      string
+    >,
+  };
+}
+
+/** A count as typed, or null unless a whole number from 0 to MAX_LINES. */
+function countOf(text: string): number | null {
+  if (!/^\s*\d+\s*$/.test(text)) return null;
+  const n = Number(text);
+  return n <= MAX_LINES ? n : null;
+}
+
+const dayMonthYear = (d: YMD): string =>
+  `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
+
+/** Checks the form; returns a message for each control that needs attention (none when valid). */
+export function validateInsert(input: InsertInput): InsertErrors {
+  const errors: InsertErrors = {};
+  if (!formVersion(input.formId)) errors.formId = "Choose a form version";
+  const monthEnded = fromIso(input.monthEnded);
+  if (!monthEnded) {
+    errors.monthEnded = "Choose the month ended";
+  } else if (!isLastDayOfMonth(monthEnded)) {
+    const end = { ...monthEnded, day: daysInMonth(monthEnded.year, monthEnded.month) };
+    errors.monthEnded = `Choose the last day of the month (${dayMonthYear(end)})`;
+  }
+  if (!input.issuer.trim()) errors.issuer = "Enter the issuer's name";
+  if (input.submitted) {
+    const submitted = fromIso(input.submitted);
+    if (!submitted) errors.submitted = "Choose a date, or leave it blank";
+    else if (monthEnded && compareDates(submitted, monthEnded) <= 0)
+      errors.submitted = "The date submitted comes after the month ended";
+  }
+  if (!Object.values(input.classes).some((c) => c.inUse))
+    errors.classes = "Choose at least one class of shares";
+  for (const field of COUNT_FIELDS) {
+    if (countOf(input.counts[field.key]) === null)
+      errors[field.key] = `Between 0 and ${MAX_LINES} ${field.noun}`;
+  }
+  return errors;
+}
+
+/** What planTemplate needs from a valid form: the version, the shape and the header. */
+export interface PlanRequest {
+  readonly formId: string;
+  readonly shape: Shape;
+  readonly header: PlanHeader;
+}
+
+/** Turns a valid form into a plan request (counts that do not read count as 0). */
+export function planRequestOf(input: InsertInput): PlanRequest {
+  const count = (key: CountKey): number => countOf(input.counts[key]) ?? 0;
+  const shape: Shape = {
+    options: count("options"),
+    fundsLines: count("fundsLines"),
+    warrants: count("warrants"),
+    convertibles: count("convertibles"),
+    arrangements: count("arrangements"),
+    otherMovements: count("otherMovements"),
+  };
+  const inUse = Object.entries(input.classes).filter(([, c]) => c.inUse);
+  const header: PlanHeader = {
+    monthEnded: input.monthEnded,
+    issuer: input.issuer.trim(),
+    submitted: input.submitted || undefined,
+    classesInUse: inUse.map(([id]) => id),
+    classInfo: Object.fromEntries(
+      inUse.map(([id, c]) => [
+        id,
+        {
+          stockCode: c.stockCode.trim() || undefined,
+          description: c.description.trim() || undefined,
+        },
+      ])
+    ),
+  };
+  return { formId: input.formId, shape, header };
+}

@@ -1,0 +1,241 @@
+/** The "New return" form: version, month, issuer, classes in use and line counts. */
+import type { PaneController, PaneState } from "../controller";
+import {
+  classChoices,
+  COUNT_FIELDS,
+  formChoices,
+  MAX_LINES,
+  type ClassInput,
+  type CountKey,
+  type InsertField,
+  type InsertInput,
+} from "../insert-form";
+import { checkedOf, h, setFlag, uniqueId, valueOf } from "./dom";
+
+/** The fields typed as text: every control but the class checkboxes. */
+type TextField = Exclude<InsertField, "classes">;
+
+const isCount = (key: TextField): key is CountKey => COUNT_FIELDS.some((f) => f.key === key);
+
+/** A text control with its own visible label (the Fluent text input's label slot). */
+function textInput(
+  label: string,
+  value: string,
+  attributes: Record<string, string | boolean> = {}
+): HTMLElement {
+  return h(
+    "fluent-text-input",
+    { id: uniqueId("hkmr-input"), value, appearance: "outline", ...attributes },
+    label
+  );
+}
+
+/** The form's view; `render` follows the controller's state. */
+export class InsertView {
+  readonly element: HTMLElement;
+  private readonly messages = new Map<InsertField, HTMLElement>();
+  private readonly classList: HTMLElement;
+  private readonly submit: HTMLElement;
+  private readonly controls: HTMLElement[] = [];
+  private formId = "";
+
+  constructor(private readonly controller: PaneController) {
+    const { input } = controller.state;
+    this.classList = h("div", { class: "classes" });
+    this.submit = h(
+      "fluent-button",
+      { type: "submit", appearance: "primary", id: "hkmr-insert" },
+      "Insert template"
+    );
+    const form = h(
+      "form",
+      { novalidate: true, "aria-labelledby": "hkmr-insert-title" },
+      this.versionField(input),
+      this.field(
+        "monthEnded",
+        textInput("For the month ended", input.monthEnded, { type: "date" })
+      ),
+      this.field(
+        "issuer",
+        textInput("Name of issuer", input.issuer, { autocomplete: "organization" })
+      ),
+      this.field(
+        "submitted",
+        textInput("Date submitted (optional)", input.submitted, { type: "date" })
+      ),
+      this.classesFieldset(),
+      this.countsFieldset(input),
+      h("div", { class: "actions" }, this.submit)
+    );
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.controller.insert().then(() => this.focusFirstError());
+    });
+    this.element = h(
+      "section",
+      { "aria-labelledby": "hkmr-insert-title" },
+      h("h2", { id: "hkmr-insert-title" }, "New return"),
+      h(
+        "p",
+        { class: "hint" },
+        "Inserts a new sheet laid out as the form, with a check beside each figure."
+      ),
+      form
+    );
+    this.renderClasses(input);
+  }
+
+  /** A control with its message below it. */
+  private field(key: TextField, control: HTMLElement): HTMLElement {
+    return h("div", { class: "field" }, control, this.register(key, control));
+  }
+
+  /** Sends a control's edits to the controller; returns the element for its message. */
+  private register(key: TextField, control: HTMLElement): HTMLElement {
+    const message = h("p", { class: "message", id: `${control.id}-message` });
+    this.messages.set(key, message);
+    this.controls.push(control);
+    control.dataset.field = key;
+    const update = () => {
+      const value = valueOf(control);
+      const { input } = this.controller.state;
+      if (isCount(key)) this.controller.updateInsert({ counts: { ...input.counts, [key]: value } });
+      else this.controller.updateInsert({ [key]: value });
+    };
+    control.addEventListener("input", update);
+    control.addEventListener("change", update);
+    return message;
+  }
+
+  private versionField(input: InsertInput): HTMLElement {
+    const id = uniqueId("hkmr-version");
+    const options = formChoices().map((choice) =>
+      h("fluent-option", { value: choice.id, selected: choice.id === input.formId }, choice.label)
+    );
+    const dropdown = h(
+      "fluent-dropdown",
+      { id, slot: "input", "aria-labelledby": `${id}-label` },
+      h("fluent-listbox", {}, ...options)
+    );
+    const message = this.register("formId", dropdown);
+    message.setAttribute("slot", "message");
+    return h(
+      "fluent-field",
+      { "label-position": "above", class: "version" },
+      h("label", { slot: "label", for: id, id: `${id}-label` }, "Form version"),
+      dropdown,
+      message
+    );
+  }
+
+  private classesFieldset(): HTMLElement {
+    const message = h("p", { class: "message", id: uniqueId("hkmr-classes-message") });
+    this.messages.set("classes", message);
+    return h(
+      "fieldset",
+      { "aria-describedby": message.id },
+      h("legend", {}, "Classes of shares in use"),
+      this.classList,
+      message
+    );
+  }
+
+  /** One checkbox per class of the form version, with stock code and description when in use. */
+  private renderClasses(input: InsertInput): void {
+    this.formId = input.formId;
+    this.classList.replaceChildren(
+      ...classChoices(input.formId).map((choice) => {
+        const current = input.classes[choice.id] ?? {
+          inUse: false,
+          stockCode: "",
+          description: "",
+        };
+        const set = (patch: Partial<ClassInput>) => {
+          const classes = this.controller.state.input.classes;
+          const now = classes[choice.id] ?? current;
+          this.controller.updateInsert({
+            classes: { ...classes, [choice.id]: { ...now, ...patch } },
+          });
+        };
+        const id = uniqueId("hkmr-class");
+        const box = h("fluent-checkbox", { id, slot: "input", checked: current.inUse });
+        box.dataset.classId = choice.id; // no data-field: its message is the fieldset's
+        box.addEventListener("change", () => set({ inUse: checkedOf(box) }));
+        const code = textInput("Stock code", current.stockCode, { "data-class-id": choice.id });
+        const description = textInput("Description", current.description, {
+          "data-class-id": choice.id,
+        });
+        code.addEventListener("input", () => set({ stockCode: valueOf(code) }));
+        description.addEventListener("input", () => set({ description: valueOf(description) }));
+        return h(
+          "div",
+          { class: "class" },
+          h(
+            "fluent-field",
+            { "label-position": "after" },
+            h("label", { slot: "label", for: id }, choice.label),
+            box
+          ),
+          h(
+            "div",
+            {
+              class: "class-details",
+              role: "group",
+              "aria-label": choice.label,
+              hidden: !current.inUse,
+            },
+            code,
+            description
+          )
+        );
+      })
+    );
+  }
+
+  private countsFieldset(input: InsertInput): HTMLElement {
+    return h(
+      "fieldset",
+      {},
+      h("legend", {}, "Lines on the form"),
+      h("p", { class: "hint" }, `How many lines each part needs, 0 to ${MAX_LINES}.`),
+      h(
+        "div",
+        { class: "counts" },
+        ...COUNT_FIELDS.map((f) =>
+          this.field(f.key, textInput(f.label, input.counts[f.key], { type: "number" }))
+        )
+      )
+    );
+  }
+
+  /** Moves focus to the first control with a message, so the user lands where to fix. */
+  private focusFirstError(): void {
+    const errors = this.controller.state.errors;
+    const controls = this.element.querySelectorAll<HTMLElement>("[data-field], fluent-checkbox");
+    const first = [...controls].find((c) => {
+      const key = (c.dataset.field ?? "classes") as InsertField;
+      return errors[key] !== undefined;
+    });
+    first?.focus();
+  }
+
+  /** Shows the state: messages, the classes' details, and whether the form can be sent. */
+  render(state: PaneState, enabled: boolean): void {
+    if (state.input.formId !== this.formId) this.renderClasses(state.input);
+    for (const [key, message] of this.messages) {
+      const text = state.errors[key] ?? "";
+      if (message.textContent !== text) message.textContent = text;
+    }
+    for (const details of this.classList.querySelectorAll<HTMLElement>(".class-details")) {
+      const box = details.parentElement?.querySelector("fluent-checkbox") as HTMLElement | null;
+      const inUse = state.input.classes[box?.dataset.classId ?? ""]?.inUse ?? false;
+      details.hidden = !inUse;
+    }
+    for (const control of this.controls) {
+      const key = control.dataset.field as InsertField | undefined;
+      if (key && state.errors[key]) control.setAttribute("aria-invalid", "true");
+      else control.removeAttribute("aria-invalid");
+    }
+    setFlag(this.submit, "disabled", !enabled);
+  }
+}

@@ -1,0 +1,141 @@
+/** The whole pane: status, requirements notice, Check, Roll forward and New return. */
+import type { PaneController, PaneState } from "../controller";
+import { requirementsText } from "../requirements";
+import { ICONS, renderCheck } from "./check-view";
+import { h, setFlag } from "./dom";
+import { InsertView } from "./insert-view";
+import { installStyles } from "./styles";
+
+// the icon and a leading word carry the kind of message besides its colour
+const STATUS_WORDS = { error: "Error: ", success: "", info: "" } as const;
+
+/** What mountPane returns: a way to take the pane down again. */
+export interface MountedPane {
+  readonly element: HTMLElement;
+  dispose(): Promise<void>;
+}
+
+/** The instance key of the finding that has focus, to restore focus after a re-render. */
+function focusedInstance(area: HTMLElement): string | undefined {
+  const active = document.activeElement;
+  if (!(active instanceof HTMLElement) || !area.contains(active)) return undefined;
+  return active.closest<HTMLElement>("[data-instance]")?.dataset.instance;
+}
+
+/**
+ * Draws the pane into `root` (replacing what it held) and keeps it in step with the controller.
+ * Works whether or not the Fluent components are defined: all text is in the light DOM.
+ */
+export function mountPane(root: HTMLElement, controller: PaneController): MountedPane {
+  installStyles(root.ownerDocument);
+  const statusIcon = h("span", { class: "icon", "aria-hidden": "true" });
+  const statusWord = h("strong", { class: "status-word" });
+  const statusText = h("span", { class: "status-text" });
+  const status = h(
+    "p",
+    { class: "status", role: "status", "aria-live": "polite", "data-kind": "none" },
+    statusIcon,
+    statusWord,
+    statusText
+  );
+  const noticeText = h("span");
+  const notice = h(
+    "div",
+    { class: "notice", role: "alert", hidden: true },
+    h("span", { class: "icon", "aria-hidden": "true" }, `${ICONS.warning} `),
+    h("strong", {}, "Needs a newer Excel: "),
+    noticeText
+  );
+  const checkButton = h("fluent-button", { appearance: "primary", id: "hkmr-check" }, "Check");
+  const rollButton = h("fluent-button", { id: "hkmr-roll-forward" }, "Roll forward");
+  const result = h("div", { class: "check-result" });
+  const insert = new InsertView(controller);
+
+  checkButton.addEventListener("click", () => void controller.check());
+  rollButton.addEventListener("click", () => void controller.rollForward());
+
+  const element = h(
+    "div",
+    { class: "hkmr-pane" },
+    h(
+      "header",
+      {},
+      h("h1", {}, "HK Monthly Return"),
+      h(
+        "p",
+        { class: "hint" },
+        "Builds, checks and rolls forward the HKEX Monthly Return of Equity Issuer on Movements in Securities."
+      )
+    ),
+    notice,
+    status,
+    h(
+      "section",
+      { "aria-labelledby": "hkmr-check-title" },
+      h("h2", { id: "hkmr-check-title" }, "Check the active return"),
+      h(
+        "p",
+        { class: "hint" },
+        "Lists what does not reconcile on the active return sheet; select a finding to go to its cell. Checks again after each edit."
+      ),
+      h("div", { class: "actions" }, checkButton),
+      result
+    ),
+    h(
+      "section",
+      { "aria-labelledby": "hkmr-roll-title" },
+      h("h2", { id: "hkmr-roll-title" }, "Next month"),
+      h(
+        "p",
+        { class: "hint" },
+        "Creates next month's sheet from the active return: closing balances become opening balances. The active sheet is not changed."
+      ),
+      h("div", { class: "actions" }, rollButton)
+    ),
+    insert.element
+  );
+
+  let shownCheck: PaneState["check"] | null = null;
+  const render = (state: PaneState) => {
+    const enabled = state.missing.length === 0 && state.busy === null;
+    setFlag(checkButton, "disabled", !enabled);
+    setFlag(rollButton, "disabled", !enabled);
+    insert.render(state, enabled);
+
+    notice.hidden = state.missing.length === 0;
+    const needs = state.missing.length ? requirementsText(state.missing) : "";
+    if (noticeText.textContent !== needs) noticeText.textContent = needs;
+
+    const kind = state.status?.kind ?? "none";
+    status.dataset.kind = kind;
+    statusIcon.textContent = state.status ? `${ICONS[state.status.kind]} ` : "";
+    statusWord.textContent = state.status ? STATUS_WORDS[state.status.kind] : "";
+    statusText.textContent = state.status?.text ?? "";
+
+    if (state.check !== shownCheck) {
+      shownCheck = state.check;
+      const focused = focusedInstance(result);
+      result.replaceChildren(
+        ...renderCheck(state.check, (finding) => void controller.selectFinding(finding.cells))
+      );
+      if (focused) {
+        const again = [...result.querySelectorAll<HTMLElement>("[data-instance]")].find(
+          (item) => item.dataset.instance === focused
+        );
+        again?.focus();
+      }
+    }
+  };
+
+  const unsubscribe = controller.subscribe(render);
+  render(controller.state);
+  root.replaceChildren(element);
+  return {
+    element,
+    async dispose() {
+      unsubscribe();
+      await controller.dispose();
+      element.remove();
+    },
+  };
+}

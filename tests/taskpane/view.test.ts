@@ -1,0 +1,253 @@
+/**
+ * @jest-environment jsdom
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { HostError } from "../../src/plan/host";
+import { mountPane, type MountedPane } from "../../src/taskpane/view/pane";
+import { FakeHost } from "./fake-host";
+import { flush, NOVEMBER, OCTOBER, paneOn, returnOf } from "./support";
+
+const MARKUP = "<img src=x onerror=alert(1)>";
+
+let mounted: MountedPane | null = null;
+
+/** Mounts the pane for a host into a fresh root (Fluent elements stay undefined, as in jsdom). */
+function mount(host: FakeHost) {
+  const root = document.createElement("main");
+  document.body.replaceChildren(root);
+  const { controller, logged } = paneOn(host);
+  mounted = mountPane(root, controller);
+  return { root, controller, logged };
+}
+
+afterEach(async () => {
+  await mounted?.dispose();
+  mounted = null;
+});
+
+const click = (element: Element | null) => {
+  if (!element) throw new Error("No such element");
+  element.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+};
+
+const key = (element: Element, name: string) =>
+  element.dispatchEvent(new KeyboardEvent("keydown", { key: name, bubbles: true }));
+
+/** Types into a control as the Fluent element would report it: its value, then an input event. */
+function type(control: Element, value: string) {
+  control.setAttribute("value", value);
+  control.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+const text = (element: Element | null): string =>
+  element?.textContent?.replace(/\s+/g, " ").trim() ?? "";
+
+/** The control whose visible label (its own text, or a label for it) reads `label`. */
+function control(root: HTMLElement, label: string): HTMLElement {
+  const found = [...root.querySelectorAll<HTMLElement>("fluent-text-input, fluent-checkbox")].find(
+    (c) => nameOf(root, c) === label
+  );
+  if (!found) throw new Error(`No control labelled "${label}"`);
+  return found;
+}
+
+/** A control's accessible name as the pane gives it: aria-label(ledby), a label for it, or its text. */
+function nameOf(root: HTMLElement, element: Element): string {
+  const aria = element.getAttribute("aria-label");
+  if (aria) return aria;
+  const by = element.getAttribute("aria-labelledby");
+  if (by)
+    return by
+      .split(" ")
+      .map((id) => text(document.getElementById(id)))
+      .join(" ");
+  const label = element.id ? root.querySelector(`label[for="${element.id}"]`) : null;
+  return text(label) || text(element);
+}
+
+async function checked(host: FakeHost) {
+  const pane = mount(host);
+  click(pane.root.querySelector("#hkmr-check"));
+  await flush();
+  return pane;
+}
+
+describe("the findings list", () => {
+  test("renders markup from a cell as text and creates no element from it", async () => {
+    const host = new FakeHost()
+      .addReturn(returnOf(NOVEMBER, "<b>Nov</b>", { "auth.ord1.close.shares": MARKUP }))
+      .activate("<b>Nov</b>");
+    const { root } = await checked(host);
+    const messages = [...root.querySelectorAll(".finding .text")].map((e) => e.textContent);
+    expect(messages.some((m) => m?.includes(MARKUP))).toBe(true);
+    expect(root.querySelector("img")).toBeNull();
+    expect(root.querySelector("b")).toBeNull();
+    expect(document.querySelector("[onerror]")).toBeNull();
+    expect(text(root.querySelector("[role=status]"))).toContain("<b>Nov</b>");
+  });
+
+  test("groups findings under section headings with severity in words and icons", async () => {
+    const host = new FakeHost()
+      .addReturn(
+        returnOf(NOVEMBER, "Nov", {
+          "hdr.submitted": "20/12/2011",
+          "issued.ord1.close.shares": "1,167,673,932",
+        })
+      )
+      .activate("Nov");
+    const { root } = await checked(host);
+    expect([...root.querySelectorAll(".group h3")].map(text)).toEqual([
+      "Header and dates",
+      "II. Movements in Issued Share Capital",
+    ]);
+    const items = [...root.querySelectorAll(".finding")];
+    expect(items.map((i) => text(i.querySelector(".severity")))).toEqual(["Warning:", "Error:"]);
+    expect(items.map((i) => text(i.querySelector(".icon")))).toEqual(["⚠", "✕"]);
+    expect([...root.querySelectorAll(".count")].map(text)).toEqual(["✕ 1 error", "⚠ 1 warning"]);
+  });
+
+  test("shows the empty state with the number of checks", async () => {
+    const host = new FakeHost()
+      .addReturn(returnOf(NOVEMBER, "Nov"))
+      .addReturn(returnOf(OCTOBER, "Oct"))
+      .activate("Nov");
+    const { root, controller } = await checked(host);
+    const state = controller.state.check;
+    if (state.kind !== "result") throw new Error("no result");
+    expect(text(root.querySelector(".all-pass"))).toBe(`✓ All ${state.checks} checks pass`);
+    expect(text(root.querySelector(".compared"))).toBe("Checked Nov against Oct (October 2011).");
+    expect([...root.querySelectorAll(".count")].map(text)).toEqual(["✕ 0 errors", "⚠ 0 warnings"]);
+  });
+
+  test("selects a finding's cell on click, Enter and Space, and on no other key", async () => {
+    const host = new FakeHost()
+      .addReturn(returnOf(NOVEMBER, "Nov", { "issued.ord1.close.shares": "1" }))
+      .activate("Nov");
+    const { root } = await checked(host);
+    const item = root.querySelector(".finding")!;
+    expect(item.getAttribute("role")).toBe("button");
+    expect(item.getAttribute("tabindex")).toBe("0");
+    click(item);
+    key(item, "Enter");
+    key(item, " ");
+    key(item, "a");
+    await flush();
+    expect(host.selections).toEqual([
+      ["Nov", "issued.ord1.close.shares"],
+      ["Nov", "issued.ord1.close.shares"],
+      ["Nov", "issued.ord1.close.shares"],
+    ]);
+  });
+
+  test("says plainly when the active sheet holds no return", async () => {
+    const host = new FakeHost().addPlainSheet("Sheet1").activate("Sheet1");
+    const { root } = await checked(host);
+    expect(text(root.querySelector(".check-result"))).toBe(
+      "The active sheet holds no monthly return."
+    );
+  });
+});
+
+describe("the status area", () => {
+  test("shows a HostError's message with an icon and the word Error", async () => {
+    const host = new FakeHost();
+    host.failures.set("readActiveReturn", new HostError("The workbook is protected.", "protected"));
+    const { root } = await checked(host);
+    const status = root.querySelector("[role=status]")!;
+    expect(status.getAttribute("aria-live")).toBe("polite");
+    expect(text(status)).toBe("✕ Error: The workbook is protected.");
+    expect(root.querySelector("#hkmr-check")!.hasAttribute("disabled")).toBe(false);
+  });
+
+  test("says which Excel is needed and disables the actions", () => {
+    const host = new FakeHost();
+    host.missing = ["ExcelApi 1.9", "SharedRuntime 1.1"];
+    const { root } = mount(host);
+    const notice = root.querySelector("[role=alert]") as HTMLElement;
+    expect(notice.hidden).toBe(false);
+    expect(text(notice)).toBe(
+      "⚠ Needs a newer Excel: This Excel lacks ExcelApi 1.9, SharedRuntime 1.1. The add-in needs Excel 2021 or later, or Excel for Microsoft 365 on Windows, Mac or the web."
+    );
+    for (const id of ["#hkmr-check", "#hkmr-roll-forward", "#hkmr-insert"])
+      expect(root.querySelector(id)!.hasAttribute("disabled")).toBe(true);
+  });
+});
+
+describe("the new-return form", () => {
+  test("labels every control", async () => {
+    const host = new FakeHost()
+      .addReturn(returnOf(NOVEMBER, "Nov", { "issued.ord1.close.shares": "1" }))
+      .activate("Nov");
+    const { root } = await checked(host);
+    const controls = root.querySelectorAll(
+      "fluent-text-input, fluent-checkbox, fluent-dropdown, fluent-button, [role=button], input, select, textarea, button"
+    );
+    expect(controls.length).toBeGreaterThan(20);
+    const unnamed = [...controls].filter((c) => !nameOf(root, c)).map((c) => c.outerHTML);
+    expect(unnamed).toEqual([]);
+    expect(nameOf(root, root.querySelector("fluent-dropdown")!)).toBe("Form version");
+    expect(
+      root.querySelectorAll("[tabindex]:not([tabindex='0']):not([tabindex='-1'])")
+    ).toHaveLength(0);
+  });
+
+  test("shows each message next to its field and inserts once the form is valid", async () => {
+    const host = new FakeHost();
+    const { root } = mount(host);
+    const options = control(root, "Share option lines (A)");
+    type(options, "201");
+    root.querySelector("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    await flush();
+    expect(text(options.parentElement!.querySelector(".message"))).toBe(
+      "Between 0 and 200 option lines"
+    );
+    expect(options.getAttribute("aria-invalid")).toBe("true");
+    expect(text(control(root, "Name of issuer").parentElement!.querySelector(".message"))).toBe(
+      "Enter the issuer's name"
+    );
+    expect(host.count("insertTemplate")).toBe(0);
+
+    type(options, "3");
+    type(control(root, "Name of issuer"), "Kingsoft Corporation Limited");
+    type(control(root, "For the month ended"), "2011-10-31");
+    expect(root.querySelectorAll(".message:not(:empty)")).toHaveLength(0);
+    root.querySelector("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
+    await flush();
+    expect(host.plans[0].shape.options).toBe(3);
+    expect(host.plans[0].sheetName).toBe("MR 2011-10");
+    expect(text(root.querySelector("[role=status]"))).toBe("✓ Inserted MR 2011-10.");
+  });
+
+  test("asks for stock code and description only for the classes in use", () => {
+    const { root, controller } = mount(new FakeHost());
+    const details = () =>
+      [...root.querySelectorAll<HTMLElement>(".class-details")].map((d) => d.hidden);
+    expect(details()).toEqual([false, true, true, true]);
+    const preference = control(root, "Preference shares");
+    preference.setAttribute("checked", "");
+    preference.dispatchEvent(new Event("change", { bubbles: true }));
+    expect(details()).toEqual([false, true, false, true]);
+    expect(controller.state.input.classes.pref.inUse).toBe(true);
+    const group = root.querySelectorAll(".class-details")[2];
+    expect(group.getAttribute("aria-label")).toBe("Preference shares");
+    type(group.querySelector("fluent-text-input")!, "P1");
+    expect(controller.state.input.classes.pref.stockCode).toBe("P1");
+  });
+});
+
+test("no pane source writes HTML from strings", () => {
+  const dir = join(__dirname, "..", "..", "src", "taskpane");
+  const files = [
+    ...readdirSync(dir).map((f) => join(dir, f)),
+    ...readdirSync(join(dir, "view")).map((f) => join(dir, "view", f)),
+  ].filter((f) => f.endsWith(".ts"));
+  for (const file of files) {
+    expect({
+      file,
+      html: /innerHTML|outerHTML|insertAdjacentHTML|document\.write/.test(
+        readFileSync(file, "utf8")
+      ),
+    }).toEqual({ file, html: false });
+  }
+});
