@@ -8,6 +8,7 @@ import { planTemplate } from "../src/plan/template";
 import { checksOf, reconcile, type MonthInput } from "../src/rules/reconcile";
 import { generateReturn, randomSource } from "../tests/support/generate-return";
 import { loadFixture } from "../tests/support/fixtures";
+import { bundleSizes, recalculation, syncCounts } from "./bench-host";
 
 interface Row {
   readonly measure: string;
@@ -142,10 +143,13 @@ function benchPlan(): void {
   });
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const jsonAt = process.argv.indexOf("--json");
   benchEngine();
   benchPlan();
+  for (const row of await syncCounts()) record(row);
+  for (const row of await recalculation()) record(row);
+  for (const row of bundleSizes()) record(row);
   const machine = `${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`Benchmarks on ${machine}\n`);
@@ -166,4 +170,7 @@ function main(): void {
   }
 }
 
-main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 2;
+});

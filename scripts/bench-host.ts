@@ -1,0 +1,172 @@
+// Bench sections that need a host: context.sync() counts on the recording fake of Excel, and
+// HyperFormula recalculation with the HKMR functions against native formulas.
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { HyperFormula } from "hyperformula";
+import { planTemplate } from "../src/plan/template";
+import { rollForward } from "../src/plan/roll-forward";
+import type { TemplatePlan } from "../src/plan/types";
+import { applyPlanToHyperFormula } from "../src/preview/hf-workbook";
+import { FakeExcel } from "../tests/excel/fake-excel";
+import { hostOn, planWith } from "../tests/excel/helpers";
+import { loadFixture } from "../tests/support/fixtures";
+import { hkmrHyperFormula } from "../tests/support/hkmr-hyperformula";
+
+/** A measured figure; `ok` is set where the figure has a count target. */
+export interface Measure {
+  readonly measure: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly target?: string;
+  readonly ok?: boolean;
+}
+
+/** context.sync() calls per action, counted on the fake: insert, check, roll forward. */
+export async function syncCounts(): Promise<Measure[]> {
+  const out: Measure[] = [];
+  for (const options of [1, 20, 200]) {
+    const fake = new FakeExcel();
+    await hostOn(fake).insertTemplate(planWith(options));
+    out.push({
+      measure: `syncs to insert, ${options} option lines`,
+      value: fake.syncs,
+      unit: "syncs",
+      target: "1 (2 at most)",
+      ok: fake.syncs <= 2,
+    });
+  }
+  const fake = new FakeExcel();
+  const host = hostOn(fake);
+  await host.insertTemplate(planWith(5));
+  fake.syncs = 0;
+  const writesBefore = fake.writes().length;
+  const found = await host.readActiveReturn();
+  const checkWrites = fake.writes().length - writesBefore;
+  out.push({
+    measure: "syncs to check (read the active return)",
+    value: fake.syncs,
+    unit: `syncs, ${checkWrites} writes`,
+    target: "1 read, no write",
+    ok: fake.syncs === 1 && checkWrites === 0 && found !== null,
+  });
+  fake.syncs = 0;
+  const source = await host.readActiveReturn();
+  const next = rollForward(source!);
+  await host.insertTemplate(planTemplate(source!.formId, source!.shape, next));
+  out.push({
+    measure: "syncs to roll forward (read + insert)",
+    value: fake.syncs,
+    unit: "syncs",
+    target: "3 at most",
+    ok: fake.syncs <= 3,
+  });
+  return out;
+}
+
+/** The plan with every check cell replaced by a native formula over the same cells. */
+function nativePlan(plan: TemplatePlan): TemplatePlan {
+  const native = (formula: string): string => {
+    const args = formula
+      .replace(/^=HKMR\.CHECK\("[^"]*",?/, "")
+      .replace(/\)$/, "")
+      .split(",")
+      .filter((a) => a && a !== '""');
+    if (args.length < 2) return `=IF(ISBLANK(${args[0] ?? "A1"}),"OK","OK")`;
+    return `=IF(ABS(SUM(${args[0]})-SUM(${args.slice(1).join(",")}))<0.005,"OK","Error: mismatch")`;
+  };
+  const cells = plan.cells.map((c) =>
+    c.role === "check" ? { ...c, content: native(c.content) } : c
+  );
+  const grid = plan.grid.map((row) => [...row]);
+  for (const c of cells) grid[c.row - 1][c.col - 1] = c.content;
+  return { ...plan, cells, grid };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Median time of one edit and its recalculation in a workbook holding the seed. */
+function editTime(
+  hf: HyperFormula,
+  plan: TemplatePlan,
+  values: Readonly<Record<string, unknown>>
+): number {
+  const sheet = applyPlanToHyperFormula(hf, plan);
+  hf.batch(() => {
+    for (const [field, value] of Object.entries(values)) {
+      if (plan.cells.some((c) => c.field === field))
+        sheet.setInput(field, typeof value === "string" ? value : "");
+    }
+  });
+  const times: number[] = [];
+  for (let k = 0; k < 41; k++) {
+    const t0 = process.hrtime.bigint();
+    sheet.setInput("issued.ord1.close.shares", k % 2 ? "1,167,673,933" : "1,167,673,932");
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(times);
+}
+
+/** Recalculation after one edit: HKMR check cells against the same checks as native formulas. */
+export async function recalculation(): Promise<Measure[]> {
+  const seed = loadFixture("seed-kingsoft-2011-11.json");
+  const plan = planTemplate("legacy-2011", seed.month.layout.shape, { monthEnded: "30/11/2011" });
+  const withHkmr = editTime(await hkmrHyperFormula(), plan, seed.month.values);
+  const native = editTime(
+    HyperFormula.buildEmpty({ licenseKey: "gpl-v3" }),
+    nativePlan(plan),
+    seed.month.values
+  );
+  return [
+    {
+      measure: "recalculation after one edit, HKMR checks",
+      value: +withHkmr.toFixed(3),
+      unit: "ms",
+    },
+    {
+      measure: "recalculation after one edit, native formulas",
+      value: +native.toFixed(3),
+      unit: "ms",
+    },
+    {
+      measure: "recalculation ratio, HKMR / native",
+      value: +(withHkmr / native).toFixed(2),
+      unit: "x",
+      target: "within 2x (reported)",
+    },
+  ];
+}
+
+/** Raw and gzip sizes of the built bundles (a production build into dist/). */
+export function bundleSizes(): Measure[] {
+  const built = spawnSync("npx", ["webpack", "--mode", "production"], {
+    env: { ...process.env, ADDIN_URL: "https://example.org/hkmr/" },
+    encoding: "utf8",
+  });
+  if (built.status !== 0)
+    throw new Error(`The production build failed:\n${built.stdout}${built.stderr}`);
+  const size = (file: string): [number, number] => {
+    const bytes = readFileSync(join("dist", file));
+    return [bytes.length, gzipSync(bytes, { level: 9 }).length];
+  };
+  const out: Measure[] = [];
+  let addIn = 0;
+  for (const file of ["taskpane.js", "functions.js", "preview.js"]) {
+    if (!existsSync(join("dist", file))) continue;
+    const [raw, gzip] = size(file);
+    if (file !== "preview.js") addIn += gzip;
+    out.push({
+      measure: `bundle ${file}`,
+      value: +(raw / 1024).toFixed(1),
+      unit: `KiB raw, ${(gzip / 1024).toFixed(1)} KiB gzip`,
+    });
+  }
+  out.push({
+    measure: "add-in bundles (task pane + functions), gzip",
+    value: +(addIn / 1024).toFixed(1),
+    unit: "KiB",
+    target: "< 150 KB (reported)",
+  });
+  return out;
+}
