@@ -1,6 +1,9 @@
 // Builds the add-in into dist/: taskpane.html (task pane + custom functions in one page: shared runtime),
 // functions.js, functions.json (generated from the JSDoc of src/functions/functions.ts), the manifest,
-// help.html, icons and a local copy of office.js.
+// help.html, icons and a local copy of office.js. Development builds add the preview (preview.html +
+// preview.js): the task pane beside an embedded HyperFormula workbook, for browsers without Excel.
+// HyperFormula is GPL-3.0: it lives in the preview's chunks only, never in taskpane.js or functions.js,
+// and production builds leave the preview out altogether.
 //   npm run build:dev    development: URLs stay https://localhost:3000/, office.js served locally
 //   npm run build        production: ADDIN_URL (https) replaces https://localhost:3000/ in the manifest,
 //                        and the page loads office.js from Microsoft's CDN
@@ -28,6 +31,22 @@ function contentSecurityPolicy(dev) {
     "img-src 'self' data:",
     // the dev server's live-reload socket; CSP 'self' does not cover wss: in every WebView
     `connect-src 'self'${dev ? ` wss://localhost:${port}` : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/** The preview page's policy: this origin only (no eval, no CDN; the preview never loads office.js). */
+function previewContentSecurityPolicy(dev) {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Fluent UI and the pane inject <style> elements at run time
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    // the dev server's live-reload socket, over https (this port) or http (the next one)
+    `connect-src 'self'${dev ? ` wss://localhost:${port} ws://localhost:${port + 1}` : ""}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -69,7 +88,12 @@ module.exports = async (env = {}, argv = {}) => {
         static: false, // everything is served from the compilation, copied files included
         hot: false,
         liveReload: true,
-        client: { overlay: { warnings: false, errors: true } },
+        client: {
+          overlay: { warnings: false, errors: true },
+          // the live-reload socket follows the page: wss://localhost:3000 for the add-in, and
+          // ws://localhost:3001 for the preview served over http by scripts/start.mjs
+          webSocketURL: "auto://0.0.0.0:0/ws",
+        },
       }
     : undefined;
 
@@ -81,6 +105,7 @@ module.exports = async (env = {}, argv = {}) => {
     entry: {
       taskpane: "./src/taskpane/taskpane.ts",
       functions: "./src/functions/functions.ts",
+      ...(dev ? { preview: "./src/preview/preview.ts" } : {}),
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -102,6 +127,8 @@ module.exports = async (env = {}, argv = {}) => {
           },
         },
       ],
+      // ExcelJS's browser build is one prebuilt file: nothing in it for webpack to resolve
+      noParse: /[\\/]node_modules[\\/]exceljs[\\/]dist[\\/]/,
     },
     plugins: [
       // also appends CustomFunctions.associate("<ID>", fn) for each function to functions.ts
@@ -119,6 +146,16 @@ module.exports = async (env = {}, argv = {}) => {
           contentSecurityPolicy: contentSecurityPolicy(dev),
         },
       }),
+      ...(dev
+        ? [
+            new HtmlWebpackPlugin({
+              filename: "preview.html",
+              template: "./src/preview/preview.html",
+              chunks: ["preview"],
+              templateParameters: { contentSecurityPolicy: previewContentSecurityPolicy(dev) },
+            }),
+          ]
+        : []),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },

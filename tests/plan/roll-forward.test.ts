@@ -26,7 +26,7 @@ describe.each(consistent)("rolling %s forward", (name) => {
       const close = id.replace(".preceding", ".close");
       expect({ id, value: values[id] }).toEqual({
         id,
-        value: String(fixture.month.values[close] ?? ""),
+        value: fixture.month.values[close] ?? "",
       });
     }
   });

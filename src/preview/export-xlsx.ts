@@ -1,0 +1,213 @@
+/**
+ * "Export .xlsx": the preview's workbook written with ExcelJS as Excel would keep it: the plan's
+ * formulas (the HKMR checks too, so the file opens in Excel with the add-in and checks itself),
+ * the inputs as typed, worksheet-scoped names (the return's marker among them), number formats,
+ * fills, borders, merges, data validation, conditional formats, column widths and print setup.
+ * ExcelJS is loaded only when the user exports.
+ */
+import type * as ExcelJSTypes from "exceljs";
+import type { CellStyle, TemplatePlan } from "../plan/types";
+import { cellOfA1 } from "./sheet-model";
+import type { PreviewSheet, PreviewWorkbook } from "./workbook";
+
+type ExcelJSModule = typeof ExcelJSTypes;
+
+/** A defined name as ExcelJS writes it: the text goes into the file as the name's formula. */
+interface NameModel {
+  readonly name: string;
+  readonly localSheetId: number;
+  readonly ranges: string[];
+}
+
+const ARGB = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * A formula as an .xlsx file keeps it: without "=", and each HKMR.NAME( call as Excel itself
+ * saves a JavaScript custom function (_xldudf_HKMR_NAME), which Excel binds to the add-in's
+ * function when the add-in loads. Text inside string literals is left alone.
+ */
+export function fileFormula(formula: string): string {
+  return formula
+    .replace(/^=/, "")
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, k) =>
+      k % 2 === 1 ? part : part.replace(/\bHKMR\.([A-Za-z0-9_]+)\s*\(/gi, "_xldudf_HKMR_$1(")
+    )
+    .join("");
+}
+
+const absolute = (address: string): string =>
+  address.replace(/\$?([A-Z]+)\$?(\d+)/g, (_, col: string, row: string) => `$${col}$${row}`);
+
+const quote = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
+
+/** ExcelJS's style for a plan style. */
+function styleOf(style: CellStyle): Partial<ExcelJSTypes.Style> {
+  const thin = { style: "thin" as const, color: { argb: "FFA6A6A6" } };
+  return {
+    font: {
+      name: "Calibri",
+      size: style.fontSize ?? 11,
+      bold: style.bold,
+      italic: style.italic,
+      ...(style.fontColor ? { color: { argb: ARGB(style.fontColor) } } : {}),
+    },
+    ...(style.fill
+      ? { fill: { type: "pattern", pattern: "solid", fgColor: { argb: ARGB(style.fill) } } }
+      : {}),
+    alignment: { wrapText: style.wrap, horizontal: style.horizontal, vertical: "top" },
+    ...(style.border ? { border: { top: thin, left: thin, bottom: thin, right: thin } } : {}),
+    protection: { locked: style.locked },
+  };
+}
+
+/** The value an input cell keeps: its formula, its date, its number or text as the engine holds it. */
+function inputValue(workbook: PreviewWorkbook, sheet: PreviewSheet, address: string) {
+  const cell = cellOfA1(address)!;
+  const content = workbook.content(sheet, cell);
+  const { value, isDate } = workbook.value(sheet, cell);
+  const result = value !== null && typeof value === "object" ? { error: value.error } : value;
+  if (content.startsWith("=")) return { formula: fileFormula(content), result };
+  if (typeof value === "number" && isDate) return new Date(EPOCH_MS + value * DAY_MS);
+  return value !== null && typeof value === "object" ? content : value;
+}
+
+/** A formula cell's value for the file: the formula, with the engine's result cached. */
+function formulaValue(
+  workbook: PreviewWorkbook,
+  sheet: PreviewSheet,
+  address: string,
+  text: string
+) {
+  const { value } = workbook.value(sheet, cellOfA1(address)!);
+  const result = value !== null && typeof value === "object" ? { error: value.error } : value;
+  return { formula: fileFormula(text), ...(result === null ? {} : { result }) };
+}
+
+function writeSheet(
+  book: ExcelJSTypes.Workbook,
+  workbook: PreviewWorkbook,
+  sheet: PreviewSheet
+): ExcelJSTypes.Worksheet {
+  const plan: TemplatePlan = sheet.plan;
+  const ws = book.addWorksheet(sheet.name, {
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: plan.print.orientation,
+      fitToPage: true,
+      fitToWidth: plan.print.fitToPagesWide,
+      fitToHeight: 0,
+      printArea: plan.print.area,
+      printTitlesRow: plan.print.titleRows.replace(/\$/g, ""),
+    },
+  });
+  plan.columnWidths.forEach((width, k) => (ws.getColumn(k + 1).width = width));
+  for (const c of plan.cells) {
+    const cell = ws.getCell(c.address);
+    if (c.role === "input")
+      cell.value = inputValue(workbook, sheet, c.address) as ExcelJSTypes.CellValue;
+    else if (c.content.startsWith("="))
+      cell.value = formulaValue(workbook, sheet, c.address, c.content) as ExcelJSTypes.CellValue;
+    else cell.value = c.content;
+    cell.style = {
+      ...styleOf(plan.styles[c.style]),
+      ...(c.numberFormat ? { numFmt: c.numberFormat } : {}),
+    };
+  }
+  for (const merge of plan.merges) ws.mergeCells(merge);
+  const validations = (ws as unknown as { dataValidations: { add(a: string, v: unknown): void } })
+    .dataValidations;
+  for (const v of plan.validations) {
+    // a range address is written as one rule whose formula is relative to its top-left cell
+    validations.add(v.address, {
+      type: v.kind === "list" ? "list" : "custom",
+      allowBlank: true,
+      formulae: [
+        v.kind === "list" ? `"${(v.list ?? []).join(",")}"` : fileFormula(v.formula ?? "TRUE"),
+      ],
+      showInputMessage: true,
+      promptTitle: v.inputTitle.slice(0, 32),
+      prompt: v.inputMessage.slice(0, 255),
+      showErrorMessage: true,
+      errorStyle: "warning",
+      errorTitle: v.errorTitle.slice(0, 32),
+      error: v.errorMessage.slice(0, 225),
+    });
+  }
+  // errors take priority over warnings, as in the Excel adapter
+  const ordered = [...plan.conditionalFormats].sort(
+    (p, q) => Number(q.severity === "error") - Number(p.severity === "error")
+  );
+  ordered.forEach((cf, k) =>
+    ws.addConditionalFormatting({
+      ref: cf.address.split(",").join(" "),
+      rules: [
+        {
+          type: "expression",
+          priority: k + 1,
+          formulae: [fileFormula(cf.formula)],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: ARGB(cf.fill) } },
+            font: { color: { argb: ARGB(cf.fontColor) } },
+          },
+        },
+      ],
+    })
+  );
+  return ws;
+}
+
+/** The workbook's worksheet-scoped names: the return's marker and every plan name, per sheet. */
+function namesOf(workbook: PreviewWorkbook): NameModel[] {
+  return workbook.sheets.flatMap((sheet, localSheetId) => [
+    {
+      name: sheet.plan.meta.name,
+      localSheetId,
+      ranges: [`"${sheet.plan.meta.value.replace(/"/g, '""')}"`],
+    },
+    ...sheet.plan.names.map((n) => ({
+      name: n.name,
+      localSheetId,
+      ranges: [
+        n.address
+          .split(",")
+          .map((area) => `${quote(sheet.name)}!${absolute(area)}`)
+          .join(","),
+      ],
+    })),
+  ]);
+}
+
+/** Writes the workbook as an .xlsx file. */
+export async function exportXlsx(workbook: PreviewWorkbook): Promise<Blob> {
+  const module = (await import(/* webpackChunkName: "exceljs" */ "exceljs")) as ExcelJSModule & {
+    default?: ExcelJSModule;
+  };
+  const ExcelJS = module.default ?? module;
+  const book = new ExcelJS.Workbook();
+  book.creator = "HK Monthly Return Reconciler (preview)";
+  book.calcProperties.fullCalcOnLoad = true;
+  for (const sheet of workbook.sheets) writeSheet(book, workbook, sheet);
+  const active = workbook.sheets.findIndex((s) => s.name === workbook.active?.name);
+  book.views = [
+    {
+      x: 0,
+      y: 0,
+      width: 20000,
+      height: 12000,
+      firstSheet: 0,
+      activeTab: Math.max(0, active),
+      visibility: "visible",
+    },
+  ];
+  // ExcelJS keeps workbook-scoped ranges only; the names Excel reads are worksheet-scoped, some
+  // of them constants, so the list it writes is given as its model (written as given)
+  const names = namesOf(workbook);
+  Object.defineProperty(book.definedNames, "model", { get: () => names, set: () => undefined });
+  const buffer = await book.xlsx.writeBuffer();
+  return new Blob([buffer], {
+    type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  });
+}

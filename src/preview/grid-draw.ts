@@ -1,0 +1,245 @@
+/**
+ * Drawing one sheet of the preview grid: the rows and cells in view, absolutely positioned from
+ * the sheet model, values as the engine computes them through their number formats, and the
+ * conditional formats' marks (fill, a symbol and the check text as a tooltip: never colour alone).
+ * Cells keep their elements while they stay in view, so a redraw only updates what changed.
+ */
+import { el } from "./dom";
+import { displayText } from "./number-format";
+import { a1Of, indexAt, type Rect } from "./sheet-model";
+import type { Cell, Mark, PreviewSheet, PreviewWorkbook } from "./workbook";
+
+/** Widths of the row-number column and height of the column-letter row, in pixels. */
+export const ROW_HEAD = 44;
+export const COL_HEAD = 22;
+const OVERSCAN = 8;
+
+/** The symbols that go with a mark, besides its colour. */
+export const MARK_SYMBOLS = { error: "✕", warning: "⚠" } as const;
+
+/** A cell's rectangle in the cell layer's pixels, merges included. */
+export function cellBox(
+  sheet: PreviewSheet,
+  cell: Cell
+): { x: number; y: number; w: number; h: number } {
+  const m = sheet.model;
+  const merge = m.merges.get(cell.row * m.cols + cell.col);
+  const lastRow = merge?.lastRow ?? cell.row;
+  const lastCol = merge?.lastCol ?? cell.col;
+  const x = m.colLefts[cell.col];
+  const y = m.rowTops[cell.row];
+  return {
+    x,
+    y,
+    w: m.colLefts[lastCol] + m.colWidths[lastCol] - x,
+    h: m.rowTops[lastRow] + m.rowHeights[lastRow] - y,
+  };
+}
+
+/** The cell under a point of the cell layer. */
+export function cellAt(sheet: PreviewSheet, x: number, y: number): Cell {
+  return { row: indexAt(sheet.model.rowTops, y), col: indexAt(sheet.model.colLefts, x) };
+}
+
+/** Draws the rows and cells of one sheet that are in view into the layers it owns. */
+export class SheetDrawing {
+  private readonly rows = new Map<number, HTMLElement>();
+  private readonly cells = new Map<number, HTMLElement>();
+  private readonly rowHeads = new Map<number, HTMLElement>();
+  /** The vertical gridlines: one thin element per column edge, the sheet's full height. */
+  private readonly columnLines: HTMLElement[];
+
+  constructor(
+    private readonly workbook: PreviewWorkbook,
+    readonly sheet: PreviewSheet,
+    private readonly layers: { cells: HTMLElement; rowHeads: HTMLElement; colHeads: HTMLElement }
+  ) {
+    const m = sheet.model;
+    this.columnLines = m.colLefts.slice(1).map((x) => {
+      const line = el("div", { class: "wb-colline", "aria-hidden": "true" });
+      Object.assign(line.style, { left: `${x - 1}px`, height: `${m.height}px` });
+      return line;
+    });
+    layers.cells.prepend(...this.columnLines);
+    layers.colHeads.replaceChildren(
+      ...m.colWidths.map((w, c) => {
+        const head = el(
+          "div",
+          { class: "wb-colhead", "data-col": c },
+          a1Of(0, c).replace(/\d+$/, "")
+        );
+        Object.assign(head.style, { left: `${m.colLefts[c]}px`, width: `${w}px` });
+        return head;
+      })
+    );
+  }
+
+  /** Removes everything this drawing put in the layers. */
+  clear(): void {
+    for (const line of this.columnLines) line.remove();
+    for (const map of [this.rows, this.cells, this.rowHeads]) {
+      for (const node of map.values()) node.remove();
+      map.clear();
+    }
+  }
+
+  /** Draws the rows from `top` to `bottom` (pixels of the cell layer), selection highlighted. */
+  draw(top: number, bottom: number, selected: Cell): void {
+    const m = this.sheet.model;
+    const first = Math.max(0, indexAt(m.rowTops, top) - OVERSCAN);
+    const last = Math.min(m.rows - 1, indexAt(m.rowTops, bottom) + OVERSCAN);
+    const marks = this.workbook.marks(this.sheet);
+    const keep = new Set<number>();
+    const keepRows = new Set<number>();
+    for (let r = first; r <= last; r++) {
+      keepRows.add(r);
+      this.drawRow(r, selected);
+      for (let c = 0; c < m.cols; c++) {
+        const key = r * m.cols + c;
+        const top = m.mergedInto.get(key);
+        // a merge is drawn from its top-left cell, or from the first row in view it covers
+        if (top !== undefined && top !== key && !(r === first && Math.floor(top / m.cols) < first))
+          continue;
+        const at = top === undefined ? key : top;
+        if (keep.has(at)) continue;
+        keep.add(at);
+        this.drawCell(at, marks, selected);
+      }
+    }
+    for (const [key, node] of this.cells)
+      if (!keep.has(key)) {
+        node.remove();
+        this.cells.delete(key);
+      }
+    for (const map of [this.rows, this.rowHeads])
+      for (const [r, node] of map)
+        if (!keepRows.has(r)) {
+          node.remove();
+          map.delete(r);
+        }
+    for (const head of this.layers.colHeads.children)
+      head.classList.toggle("wb-on", (head as HTMLElement).dataset.col === String(selected.col));
+  }
+
+  private drawRow(r: number, selected: Cell): void {
+    const m = this.sheet.model;
+    let row = this.rows.get(r);
+    if (!row) {
+      row = el("div", { class: "wb-row" });
+      Object.assign(row.style, {
+        top: `${m.rowTops[r]}px`,
+        height: `${m.rowHeights[r]}px`,
+        width: `${m.width}px`,
+      });
+      this.layers.cells.prepend(row);
+      this.rows.set(r, row);
+      const head = el("div", { class: "wb-rowhead" }, String(r + 1));
+      Object.assign(head.style, { top: `${m.rowTops[r]}px`, height: `${m.rowHeights[r]}px` });
+      this.layers.rowHeads.append(head);
+      this.rowHeads.set(r, head);
+    }
+    this.rowHeads.get(r)?.classList.toggle("wb-on", r === selected.row);
+  }
+
+  private drawCell(key: number, marks: ReadonlyMap<number, Mark>, selected: Cell): void {
+    const { sheet, workbook } = this;
+    const m = sheet.model;
+    const cell = { row: Math.floor(key / m.cols), col: key % m.cols };
+    const info = m.cells.get(key);
+    const { value, isDate } = workbook.value(sheet, cell);
+    const text = displayText(value, info?.numberFormat, isDate);
+    const mark = marks.get(key);
+    let node = this.cells.get(key);
+    if (!node && !info && text === "" && !m.merges.has(key)) return; // nothing to draw
+    if (!node) {
+      node = this.createCell(key, cell);
+      this.cells.set(key, node);
+    }
+    const style = info ? m.styles[info.style] : undefined;
+    const s = node.style;
+    s.backgroundColor = mark?.severity
+      ? markFill(sheet, mark)
+      : (style?.fill ?? (m.merges.has(key) ? "#fff" : ""));
+    s.color = mark ? markFont(sheet, mark) : (style?.fontColor ?? "");
+    s.textAlign =
+      style?.horizontal ??
+      (typeof value === "number"
+        ? "right"
+        : typeof value === "object" && value
+          ? "center"
+          : "left");
+    const valueNode = node.firstElementChild as HTMLElement;
+    if (valueNode.textContent !== text) valueNode.textContent = text;
+    this.drawMark(node, mark);
+    const isSelected = cell.row === selected.row && cell.col === selected.col;
+    if (isSelected) node.setAttribute("aria-selected", "true");
+    else node.removeAttribute("aria-selected");
+  }
+
+  private createCell(key: number, cell: Cell): HTMLElement {
+    const m = this.sheet.model;
+    const info = m.cells.get(key);
+    const style = info ? m.styles[info.style] : undefined;
+    const box = cellBox(this.sheet, cell);
+    const node = el(
+      "div",
+      {
+        class: `wb-cell${info ? ` wb-${info.role}` : ""}${style?.border ? " wb-border" : ""}`,
+        "data-address": a1Of(cell.row, cell.col),
+        "data-field": info?.field,
+        "data-check": info?.check,
+      },
+      el("span", { class: "wb-value" })
+    );
+    Object.assign(node.style, {
+      left: `${box.x}px`,
+      top: `${box.y}px`,
+      width: `${box.w}px`,
+      height: `${box.h}px`,
+      fontWeight: style?.bold ? "600" : "",
+      fontStyle: style?.italic ? "italic" : "",
+      fontSize: style?.fontSize ? `${Math.round((style.fontSize * 4) / 3)}px` : "",
+      whiteSpace: style?.wrap ? "normal" : "",
+    });
+    this.layers.cells.append(node);
+    return node;
+  }
+
+  private drawMark(node: HTMLElement, mark: Mark | undefined): void {
+    let symbol = node.querySelector<HTMLElement>(".wb-mark");
+    if (!mark) {
+      delete node.dataset.mark;
+      node.removeAttribute("title");
+      symbol?.remove();
+      return;
+    }
+    node.dataset.mark = mark.severity;
+    const texts = mark.checks
+      .map((key) => this.workbook.checkText(this.sheet, key))
+      .filter(Boolean);
+    node.title = texts.join("\n");
+    if (!symbol) {
+      symbol = el("span", { class: "wb-mark", "aria-hidden": "true" });
+      node.append(symbol);
+    }
+    symbol.textContent = MARK_SYMBOLS[mark.severity];
+  }
+}
+
+/** The fill of the first conditional format of the mark's severity that marks it. */
+function markFill(sheet: PreviewSheet, mark: Mark): string {
+  return formatOf(sheet, mark)?.fill ?? (mark.severity === "error" ? "#F8CBAD" : "#FFE699");
+}
+
+function markFont(sheet: PreviewSheet, mark: Mark): string {
+  return formatOf(sheet, mark)?.fontColor ?? "";
+}
+
+const formatOf = (sheet: PreviewSheet, mark: Mark) =>
+  sheet.model.conditionalFormats.find(
+    (cf) => cf.severity === mark.severity && mark.checks.includes(cf.check)
+  );
+
+/** Whether a rectangle holds a cell. */
+export const contains = (r: Rect, c: Cell): boolean =>
+  c.row >= r.row && c.row <= r.lastRow && c.col >= r.col && c.col <= r.lastCol;

@@ -1,0 +1,338 @@
+/**
+ * The preview's workbook: return sheets applied from their plans to one HyperFormula engine, the
+ * active sheet, a selection per sheet, and edits to input cells. It reads returns as the Excel
+ * adapter does, through the sheet's metadata name and the fields' defined names, never through
+ * fixed addresses. No DOM here: the grid draws it, the host adapts it for the task pane.
+ */
+import {
+  CellValueDetailedType,
+  DetailedCellError,
+  type HyperFormula,
+  type RawCellContent,
+  type SimpleCellAddress,
+} from "hyperformula";
+import { formVersion, layoutOf } from "../form";
+import { nameOf } from "../plan/a1";
+import type { SheetReturn, SheetSummary } from "../plan/host";
+import { META_NAME, readMeta } from "../plan/meta";
+import type { TemplatePlan } from "../plan/types";
+import { applyPlanToHyperFormula } from "./hf-workbook";
+import { entryOf } from "./entry";
+import type { DisplayValue } from "./number-format";
+import { essentialsOf, type Essentials } from "./essentials";
+import { sheetModelOf, type CellInfo, type SheetModel } from "./sheet-model";
+
+/** A 0-based cell of a sheet. */
+export interface Cell {
+  readonly row: number;
+  readonly col: number;
+}
+
+/** One return sheet of the workbook. */
+export interface PreviewSheet {
+  readonly name: string;
+  readonly sheetId: number;
+  readonly plan: TemplatePlan;
+  readonly model: SheetModel;
+  /** What it takes to re-apply the plan after a reload: its essentials, or (rarely) the plan. */
+  readonly essentials: Essentials | null;
+}
+
+/** How a conditional format marks a cell now: the worst severity and the checks that mark it. */
+export interface Mark {
+  readonly severity: "error" | "warning";
+  /** The keys of the checks (plan.checks) whose formats mark the cell, errors first. */
+  readonly checks: readonly string[];
+}
+
+/** What changed, for the view. */
+export type WorkbookEvent =
+  | { readonly kind: "sheets" }
+  | { readonly kind: "active" }
+  | { readonly kind: "selection"; readonly scroll: boolean }
+  | { readonly kind: "values"; readonly sheet: string };
+
+/** One edit the user makes: text as typed ("" clears the cell). */
+export interface Edit extends Cell {
+  readonly text: string;
+}
+
+/** The value of a cell as the grid shows it, and whether the engine reads it as a date. */
+export interface CellValueView {
+  readonly value: DisplayValue;
+  readonly isDate: boolean;
+}
+
+const textOf = (v: unknown): unknown => (v instanceof DetailedCellError ? v.value : (v ?? ""));
+
+/** A workbook of return sheets over one HyperFormula engine. */
+export class PreviewWorkbook {
+  private readonly list: PreviewSheet[] = [];
+  private activeName: string | null = null;
+  private readonly selections = new Map<string, Cell>();
+  private readonly handlers = new Map<string, Set<() => void>>();
+  private readonly listeners = new Set<(event: WorkbookEvent) => void>();
+  private readonly marksCache = new Map<string, Map<number, Mark>>();
+
+  constructor(readonly hf: HyperFormula) {}
+
+  /** The sheets in tab order. */
+  get sheets(): readonly PreviewSheet[] {
+    return this.list;
+  }
+
+  /** The active sheet, or null while the workbook has none. */
+  get active(): PreviewSheet | null {
+    return this.activeName === null ? null : (this.sheet(this.activeName) ?? null);
+  }
+
+  /** A sheet by name. */
+  sheet(name: string): PreviewSheet | undefined {
+    return this.list.find((s) => s.name === name);
+  }
+
+  /** Calls `listener` on every change the view draws; returns an unsubscribe. */
+  subscribe(listener: (event: WorkbookEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(event: WorkbookEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  /**
+   * Applies a plan as a new sheet at the end of the tabs (a free name derived from the plan's),
+   * writes `inputs` (raw contents by field id) into its input cells, and returns it (`known`:
+   * the plan's essentials when the caller made it from them). Other
+   * sheets are not touched; when the plan cannot be applied, the workbook is left as it was.
+   */
+  addSheet(
+    plan: TemplatePlan,
+    inputs?: Readonly<Record<string, RawCellContent>>,
+    known?: Essentials
+  ): PreviewSheet {
+    const before = new Set(this.hf.getSheetNames());
+    let sheet: PreviewSheet;
+    try {
+      const applied = applyPlanToHyperFormula(this.hf, plan);
+      const { sheetId } = applied;
+      // the marker the adapters find a return by; hf-workbook may one day add it itself
+      if (!this.hf.getNamedExpression(plan.meta.name, sheetId))
+        this.hf.addNamedExpression(plan.meta.name, `="${plan.meta.value}"`, sheetId);
+      sheet = {
+        name: applied.sheetName,
+        sheetId,
+        plan,
+        model: sheetModelOf(plan),
+        essentials: known ?? essentialsOf(plan),
+      };
+      if (inputs) this.writeInputs(sheet, inputs);
+    } catch (error) {
+      for (const name of this.hf.getSheetNames()) {
+        const id = this.hf.getSheetId(name);
+        if (!before.has(name) && id !== undefined) this.hf.removeSheet(id);
+      }
+      throw error;
+    }
+    this.list.push(sheet);
+    this.selections.set(sheet.name, { row: 0, col: 0 });
+    this.marksCache.clear(); // a new sheet's checks may read others, never the other way round
+    this.emit({ kind: "sheets" });
+    return sheet;
+  }
+
+  private writeInputs(sheet: PreviewSheet, inputs: Readonly<Record<string, RawCellContent>>) {
+    this.hf.batch(() => {
+      for (const [field, content] of Object.entries(inputs)) {
+        const at = this.addressOfName(sheet, nameOf("", field));
+        if (at) this.hf.setCellContents(at, [[content]]);
+      }
+    });
+  }
+
+  /** Makes a sheet the active one. */
+  activate(name: string): void {
+    if (!this.sheet(name) || this.activeName === name) return;
+    this.activeName = name;
+    this.emit({ kind: "active" });
+  }
+
+  /** The selected cell of a sheet (the top-left cell of a merge). */
+  selection(name: string): Cell {
+    return this.selections.get(name) ?? { row: 0, col: 0 };
+  }
+
+  /** Selects a cell (snapped into the sheet and onto its merge's top-left cell). */
+  select(name: string, cell: Cell, scroll = true): void {
+    const sheet = this.sheet(name);
+    if (!sheet) return;
+    const { rows, cols } = sheet.model;
+    const row = Math.min(Math.max(cell.row, 0), rows - 1);
+    const col = Math.min(Math.max(cell.col, 0), cols - 1);
+    const top = sheet.model.mergedInto.get(row * cols + col);
+    const snapped =
+      top === undefined ? { row, col } : { row: Math.floor(top / cols), col: top % cols };
+    this.selections.set(name, snapped);
+    this.emit({ kind: "selection", scroll });
+  }
+
+  /** Activates a sheet and selects the cell a defined name of it points at; false if none. */
+  selectName(name: string, definedName: string): boolean {
+    const sheet = this.sheet(name);
+    const at = sheet && this.addressOfName(sheet, definedName);
+    if (!sheet || !at) return false;
+    this.activate(name);
+    this.select(name, { row: at.row, col: at.col });
+    return true;
+  }
+
+  /** Where a worksheet-scoped name of a sheet points now, or null. */
+  addressOfName(sheet: PreviewSheet, definedName: string): SimpleCellAddress | null {
+    const formula = this.hf.getNamedExpressionFormula(definedName, sheet.sheetId);
+    if (!formula?.startsWith("=")) return null;
+    const at = this.hf.simpleCellAddressFromString(formula.slice(1).split(":")[0], sheet.sheetId);
+    return at && at.sheet === sheet.sheetId ? at : null;
+  }
+
+  /** What the plan says about a cell, if anything. */
+  info(sheet: PreviewSheet, cell: Cell): CellInfo | undefined {
+    return sheet.model.cells.get(cell.row * sheet.model.cols + cell.col);
+  }
+
+  /** Whether the user may type into a cell: the template's input cells only. */
+  isInput(sheet: PreviewSheet, cell: Cell): boolean {
+    return this.info(sheet, cell)?.role === "input";
+  }
+
+  /** The cell's value now, as computed by the engine. */
+  value(sheet: PreviewSheet, cell: Cell): CellValueView {
+    const at = { sheet: sheet.sheetId, ...cell };
+    const v = this.hf.getCellValue(at);
+    if (v instanceof DetailedCellError) return { value: { error: v.value }, isDate: false };
+    const isDate =
+      typeof v === "number" &&
+      this.hf.getCellValueDetailedType(at) === CellValueDetailedType.NUMBER_DATE;
+    return { value: v === "" ? null : v, isDate };
+  }
+
+  /** What the user typed into a cell, or its formula, as the formula bar shows it. */
+  content(sheet: PreviewSheet, cell: Cell): string {
+    const raw = this.hf.getCellSerialized({ sheet: sheet.sheetId, ...cell });
+    if (raw === null || raw === undefined) return "";
+    const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw);
+    // a text-formatted cell keeps what is typed as text; the apostrophe is ours, not the user's
+    return this.info(sheet, cell)?.numberFormat === "@" ? text.replace(/^'/, "") : text;
+  }
+
+  /**
+   * Writes what the user typed into input cells, in one recalculation; other cells are left
+   * alone and counted. Fires the sheet's change handlers (asynchronously, as Excel does).
+   */
+  write(name: string, edits: readonly Edit[]): { written: number; locked: number } {
+    const sheet = this.sheet(name);
+    if (!sheet) return { written: 0, locked: edits.length };
+    const open = edits.filter((e) => this.isInput(sheet, e));
+    if (open.length > 0) {
+      this.hf.batch(() => {
+        for (const edit of open) {
+          const content = entryOf(edit.text, this.info(sheet, edit)?.numberFormat);
+          this.hf.setCellContents({ sheet: sheet.sheetId, row: edit.row, col: edit.col }, [
+            [content],
+          ]);
+        }
+      });
+      this.marksCache.clear(); // other months' cross-month checks may read this sheet
+      this.emit({ kind: "values", sheet: name });
+      const handlers = [...(this.handlers.get(name) ?? [])];
+      setTimeout(() => handlers.forEach((handler) => handler()), 0);
+    }
+    return { written: open.length, locked: edits.length - open.length };
+  }
+
+  /** Calls `handler` after each edit of a sheet; returns an unsubscribe. */
+  onSheetChanged(name: string, handler: () => void): () => void {
+    const set = this.handlers.get(name) ?? new Set<() => void>();
+    set.add(handler);
+    this.handlers.set(name, set);
+    return () => void set.delete(handler);
+  }
+
+  /** The marks of a sheet's conditional formats now, by cell key (row * cols + col). */
+  marks(sheet: PreviewSheet): ReadonlyMap<number, Mark> {
+    const cached = this.marksCache.get(sheet.name);
+    if (cached) return cached;
+    const found = new Map<number, { error: string[]; warning: string[] }>();
+    const { cols } = sheet.model;
+    for (const cf of sheet.model.conditionalFormats) {
+      // the plan's formulas use names and absolute references only: no anchor cell needed
+      if (this.hf.calculateFormula(cf.formula, sheet.sheetId) !== true) continue;
+      for (const area of cf.areas)
+        for (let r = area.row; r <= area.lastRow; r++)
+          for (let c = area.col; c <= area.lastCol; c++) {
+            const entry = found.get(r * cols + c) ?? { error: [], warning: [] };
+            entry[cf.severity].push(cf.check);
+            found.set(r * cols + c, entry);
+          }
+    }
+    const marks = new Map<number, Mark>();
+    for (const [key, { error, warning }] of found)
+      marks.set(key, {
+        severity: error.length > 0 ? "error" : "warning",
+        checks: [...new Set([...error, ...warning])],
+      });
+    this.marksCache.set(sheet.name, marks);
+    return marks;
+  }
+
+  /** A check cell's text now ("OK", "Error: ...", or an error value), found by its name. */
+  checkText(sheet: PreviewSheet, key: string): string {
+    const check = sheet.plan.checks.find((c) => c.key === key);
+    const at = check && this.addressOfName(sheet, check.name);
+    return at ? String(textOf(this.hf.getCellValue(at))) : "";
+  }
+
+  /** The return sheets in tab order, found by their metadata name. */
+  listReturns(): SheetSummary[] {
+    return this.list.flatMap((sheet) => {
+      const meta = readMeta(this.hf.getNamedExpressionValue(META_NAME, sheet.sheetId));
+      return meta ? [{ sheetName: sheet.name, formId: meta.formId, monthEnd: meta.monthEnd }] : [];
+    });
+  }
+
+  /**
+   * A sheet's return: its metadata from the metadata name, and each input field of that form
+   * and shape read through the field's defined name (blank as "", an error value as its code).
+   */
+  readReturn(name: string): SheetReturn | null {
+    const sheet = this.sheet(name);
+    if (!sheet) return null;
+    const meta = readMeta(this.hf.getNamedExpressionValue(META_NAME, sheet.sheetId));
+    const form = meta && formVersion(meta.formId);
+    if (!meta || !form) return null;
+    const values: Record<string, unknown> = {};
+    for (const field of layoutOf(form, meta.shape).fields) {
+      const at = this.addressOfName(sheet, nameOf("", field.id));
+      if (at) values[field.id] = textOf(this.hf.getCellValue(at));
+    }
+    return {
+      sheetName: name,
+      formId: meta.formId,
+      shape: meta.shape,
+      monthEnd: meta.monthEnd,
+      values,
+    };
+  }
+
+  /** Every input field's raw content (as typed) by field id, for saving the workbook. */
+  inputsOf(sheet: PreviewSheet): Record<string, RawCellContent> {
+    const out: Record<string, RawCellContent> = {};
+    for (const { field, name } of sheet.plan.names) {
+      const at = field ? this.addressOfName(sheet, name) : null;
+      if (!field || !at) continue;
+      const raw = this.hf.getCellSerialized(at);
+      out[field] = raw instanceof Date ? raw.toISOString() : (raw ?? null);
+    }
+    return out;
+  }
+}

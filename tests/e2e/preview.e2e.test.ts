@@ -1,0 +1,300 @@
+// The preview in a real headless Chromium: the real task pane beside the embedded workbook, driven
+// as a user would (the pane's form, clicks and keys in the grid, paste), with no request leaving
+// localhost and no console error. The build runs here, in development mode, into a temp folder.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { layoutOf, formVersion } from "../../src/form";
+import { planTemplate } from "../../src/plan/template";
+import { checksOf } from "../../src/rules/reconcile";
+import { loadFixture } from "../support/fixtures";
+import { ARTIFACTS, launchChromium } from "./support/browser";
+import { buildInto } from "./support/build";
+import { PreviewPage, WAIT } from "./support/preview-page";
+import { serveFolder, type StaticServer } from "./support/static-server";
+
+jest.setTimeout(240_000);
+
+const seed = loadFixture("seed-kingsoft-2011-11.json");
+const SHAPE = seed.month.layout.shape;
+const PLAN = planTemplate("legacy-2011", SHAPE, { monthEnded: "2011-11-30" });
+const CHECKS = PLAN.checks.length;
+const addressOf = (field: string): string => {
+  const name = PLAN.names.find((n) => n.field === field);
+  if (!name) throw new Error(`The plan has no cell for ${field}`);
+  return name.address;
+};
+const seedText = (field: string): string => {
+  const v = seed.month.values[field];
+  return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
+};
+const shot = (name: string) => join(ARTIFACTS, `preview-${name}.png`);
+
+let outDir: string;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let preview: PreviewPage;
+const leaks: string[] = [];
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  outDir = mkdtempSync(join(ARTIFACTS, "preview-build-"));
+  await buildInto(outDir);
+  server = await serveFolder(outDir);
+  browser = await launchChromium();
+  context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+  });
+  // every request is routed: anything not for the test's own server fails the test
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${server.origin}/`)) return route.continue();
+    leaks.push(url);
+    return route.abort("blockedbyclient");
+  });
+  page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(String(error)));
+  preview = new PreviewPage(page);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe("the add-in bundles", () => {
+  test("carry no HyperFormula: the GPL engine is in the preview's bundle only", () => {
+    // strings of HyperFormula's own code (its class and its license check), not of our comments
+    const marks = [
+      "class HyperFormula",
+      "internal-use-in-handsontable",
+      "The license key for HyperFormula",
+    ];
+    for (const file of ["taskpane.js", "functions.js"]) {
+      const code = readFileSync(join(outDir, file), "utf8");
+      for (const mark of marks)
+        expect({ file, found: code.includes(mark) }).toEqual({ file, found: false });
+    }
+    const previewCode = readFileSync(join(outDir, "preview.js"), "utf8");
+    for (const mark of marks) expect(previewCode.includes(mark)).toBe(true);
+  });
+
+  test("leave office.js out of the preview page, which has its own strict policy", () => {
+    const html = readFileSync(join(outDir, "preview.html"), "utf8");
+    expect(html).not.toMatch(/<script[^>]*office/i);
+    const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? "";
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain("unsafe-eval");
+  });
+});
+
+describe("the preview in Chromium", () => {
+  test("opens interactive, under its policy (no eval)", async () => {
+    const ms = await preview.open(`${server.origin}/preview.html`);
+    console.log(`preview interactive in ${ms} ms`);
+    // a page of the same origin without our listeners: inline script and eval are refused there
+    const probe = await context.newPage();
+    await probe.goto(`${server.origin}/preview.html`);
+    const outcome = await probe.evaluate(async () => {
+      const scope = window as unknown as Record<string, unknown>;
+      const script = document.createElement("script");
+      script.textContent = "window.inlineRan = true";
+      document.head.append(script);
+      // a string timer is eval: it runs outside this evaluation, under the page's policy
+      (setTimeout as (code: string, ms: number) => number)("window.evalRan = true", 0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return { inline: scope.inlineRan === true, eval: scope.evalRan === true };
+    });
+    await probe.close();
+    expect(outcome).toEqual({ inline: false, eval: false });
+  });
+
+  test("inserts the seed's template through the pane's form", async () => {
+    await preview.fillPane("monthEnded", "2011-11-30");
+    await preview.fillPane("issuer", "Kingsoft Corporation Limited");
+    const counts = {
+      options: "5",
+      fundsLines: "2",
+      warrants: "0",
+      convertibles: "0",
+      arrangements: "0",
+      otherMovements: "1",
+    };
+    for (const [field, value] of Object.entries(counts)) await preview.fillPane(field, value);
+    await preview.paneButton("#hkmr-insert").click();
+    await preview.tab("MR 2011-11").waitFor(WAIT);
+    await preview.pane.getByText("Inserted MR 2011-11").waitFor(WAIT);
+    await preview.cell("A1").waitFor(WAIT);
+    await preview.screenshot(shot("1-inserted"));
+  });
+
+  test("takes every seed figure typed into the grid; all checks pass, the summary 0", async () => {
+    // click the cell, type, Enter: every input the seed fills, in the sheet's order
+    const typed = PLAN.names
+      .filter((n) => n.field && seedText(n.field) !== "")
+      .map((n) => ({ address: n.address, text: seedText(n.field!) }));
+    expect(typed.length).toBeGreaterThan(100);
+    for (const { address, text } of typed) await preview.type(address, text);
+    expect(await preview.shown(addressOf("A.3.exercised"))).toBe("37,000");
+    expect(await preview.contentOf(addressOf("A.3.exercised"))).toBe("37000");
+    expect(await preview.shown(addressOf("A.1.egmDate"))).toBe("30/06/2004");
+    expect(await preview.shown(addressOf("A.1.price"))).toBe("US$ 0.0353");
+
+    await preview.paneButton("#hkmr-check").click();
+    await preview.pane.getByText(`All ${CHECKS} checks pass`).waitFor(WAIT);
+    expect(await preview.shown(PLAN.summary)).toBe("0");
+    expect(await page.locator(".wb-cell[data-mark]").count()).toBe(0);
+    expect(await preview.shown(addressOf("issued.ord1.close.shares"))).toBe("1,167,673,933");
+    await preview.screenshot(shot("2-seed-all-pass"));
+  });
+
+  test("marks a figure that no longer reconciles and lists the finding; a click selects it", async () => {
+    const close = addressOf("issued.ord1.close.shares");
+    await preview.type(close, "1,167,673,932");
+    await page.locator(`.wb-cell[data-address="${close}"][data-mark="error"]`).waitFor(WAIT);
+    const finding = preview.pane.locator('.finding[data-severity="error"]', {
+      hasText: "1,167,673,932",
+    });
+    await finding.first().waitFor(WAIT);
+    expect(Number(await preview.shown(PLAN.summary))).toBeGreaterThan(0);
+    // the check's text beside the marked cell, not colour alone
+    await preview.click(close);
+    await page.locator(".wb-checktext", { hasText: "1,167,673,932" }).first().waitFor(WAIT);
+    await preview.screenshot(shot("3-marked"));
+
+    await preview.viewport.press("Control+Home");
+    await page.locator('.wb-cell[data-address="A1"][aria-selected]').waitFor(WAIT);
+    await finding.first().click();
+    await page.locator(`.wb-cell[data-address="${close}"][aria-selected]`).waitFor(WAIT);
+    expect(await preview.nameBox.inputValue()).toBe("issued_ord1_close_shares");
+    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(await preview.inView(close)).toBe(true);
+    await preview.screenshot(shot("4-finding-selected"));
+
+    await preview.type(close, seedText("issued.ord1.close.shares"));
+    await preview.pane.getByText(`All ${CHECKS} checks pass`).waitFor(WAIT);
+  });
+
+  test("rolls forward: December's opening balances are November's closing balances", async () => {
+    await preview.paneButton("#hkmr-roll-forward").click();
+    await preview.tab("MR 2011-12").waitFor(WAIT);
+    await page.locator('.wb-viewport[aria-label="Worksheet MR 2011-12"]').waitFor(WAIT);
+    const layout = layoutOf(formVersion("legacy-2011")!, SHAPE);
+    const pairs = checksOf(layout).flatMap((check) => {
+      const previous = check.cells.filter((c) => c.prev);
+      const opening = check.cells.find((c) => !c.prev);
+      return previous.length === 1 && opening ? [[opening.id, previous[0].id] as const] : [];
+    });
+    const unique = [...new Map(pairs.map((p) => [p[0], p])).values()];
+    expect(unique.length).toBeGreaterThan(3);
+    const december: Record<string, string> = {};
+    for (const [opening] of unique) december[opening] = await preview.shown(addressOf(opening));
+    await preview.screenshot(shot("5-rolled-forward"));
+    await preview.activate("MR 2011-11");
+    for (const [opening, closing] of unique)
+      expect({ opening, value: december[opening] }).toEqual({
+        opening,
+        value: await preview.shown(addressOf(closing)),
+      });
+    expect(december["issued.ord1.preceding.shares"]).toBe("1,167,673,933");
+  });
+
+  test("pastes a block of tab- and newline-separated text into the input cells", async () => {
+    await preview.activate("MR 2011-12");
+    // December's E lines (this month's events) start blank; paste them as copied from a file
+    const eKeys = seed.month.layout.domains.eLine;
+    const first = addressOf(`E.${eKeys[0]}.issued`);
+    expect(await preview.contentOf(first)).toBe("");
+    const block = eKeys.map((_, i) => `${i === 2 ? "1,000" : "Nil"}\tNil`).join("\r\n");
+    await preview.paste(first, `${block}\r\n`);
+    expect(await preview.contentOf(first)).toBe("Nil");
+    expect(await preview.shown(addressOf(`E.${eKeys[2]}.issued`))).toBe("1,000");
+    expect(await preview.contentOf(addressOf(`E.${eKeys[9]}.mayIssue`))).toBe("Nil");
+    // a block that runs over template cells fills the inputs and says what it left
+    await preview.paste(addressOf(`E.${eKeys[2]}.issued`), "Nil\tNil\tNil\tNil");
+    await page.getByText(/cells pasted; \d+ template cells were left/).waitFor(WAIT);
+    expect(await preview.contentOf(addressOf(`E.${eKeys[2]}.issued`))).toBe("Nil");
+  });
+
+  test("moves like Excel: Tab right, Enter back to where the Tabs began; template cells stay", async () => {
+    await preview.activate("MR 2011-12");
+    const selected = (address: string) =>
+      page.locator(`.wb-cell[data-address="${address}"][aria-selected]`).waitFor(WAIT);
+    await preview.click("B13");
+    await preview.viewport.press("Tab");
+    await selected("C13");
+    await preview.viewport.press("Tab");
+    await selected("D13");
+    await preview.viewport.press("Enter");
+    await selected("B14");
+    await preview.viewport.press("Shift+Enter");
+    await selected("B13");
+    // typing over a label of the template changes nothing and says why
+    await preview.click("A13");
+    const label = await preview.content.inputValue();
+    await page.keyboard.type("x");
+    await page.getByText("This cell belongs to the template").waitFor(WAIT);
+    expect(await preview.content.inputValue()).toBe(label);
+  });
+
+  test("keeps both sheets and their values across a reload", async () => {
+    await preview.activate("MR 2011-12");
+    await page.reload();
+    await page.locator("body[data-ready=true]").waitFor(WAIT);
+    await preview.tab("MR 2011-11").waitFor(WAIT);
+    await preview.tab("MR 2011-12").waitFor(WAIT);
+    expect(await preview.tab("MR 2011-12").getAttribute("aria-selected")).toBe("true");
+    expect(await preview.shown(addressOf("issued.ord1.preceding.shares"))).toBe("1,167,673,933");
+    await preview.activate("MR 2011-11");
+    expect(await preview.contentOf(addressOf("A.1.price"))).toBe("US$ 0.0353");
+    await preview.paneButton("#hkmr-check").click();
+    await preview.pane.getByText(`All ${CHECKS} checks pass`).waitFor(WAIT);
+    await preview.screenshot(shot("6-reloaded"));
+  });
+
+  test("exports the workbook as .xlsx with formulas, names and formats", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download", WAIT),
+      page.getByRole("button", { name: "Export .xlsx" }).click(),
+    ]);
+    const file = join(ARTIFACTS, "preview-export.xlsx");
+    await download.saveAs(file);
+    const ExcelJS = (await import("exceljs")).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["MR 2011-11", "MR 2011-12"]);
+    const november = book.getWorksheet("MR 2011-11")!;
+    const check = november.getCell(PLAN.checks[0].address).value as { formula?: string };
+    expect(check.formula).toMatch(/^_xldudf_HKMR_CHECK\("legacy-2011\|/);
+    expect(november.getCell(addressOf("issued.ord1.close.shares")).value).toBe(1167673933);
+    expect(november.getCell(addressOf("A.1.price")).value).toBe("US$ 0.0353");
+    expect(november.getCell(addressOf("A.3.exercised")).numFmt).toBe("#,##0;(#,##0)");
+    expect(november.getCell("A1").isMerged).toBe(true);
+    // names and the return's marker are worksheet-scoped, as the Excel adapter writes them
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    expect(workbookXml).toContain('<definedName name="hkmr_return" localSheetId="0">');
+    expect(workbookXml).toContain(
+      `<definedName name="issued_ord1_close_shares" localSheetId="1">&apos;MR 2011-12&apos;!$B$46</definedName>`
+    );
+    const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect((sheetXml.match(/<cfRule /g) ?? []).length).toBe(PLAN.conditionalFormats.length);
+    writeFileSync(join(ARTIFACTS, "preview-export-workbook.xml"), workbookXml);
+  });
+
+  test("sent nothing beyond localhost and logged no console error", () => {
+    expect(leaks).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});
