@@ -76,6 +76,7 @@ export class PaneController {
   private unwatch: (() => Promise<void>) | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
+  private running: Promise<void> | null = null;
 
   constructor(
     private readonly host: WorkbookHost,
@@ -110,6 +111,15 @@ export class PaneController {
     for (const listener of this.listeners) listener(this.current);
   }
 
+  /**
+   * Waits for the action under way (a re-check after an edit, say), so that a click made
+   * meanwhile runs after it instead of being lost; then whether actions may run.
+   */
+  private async readyAfterRunning(): Promise<boolean> {
+    while (this.running) await this.running;
+    return this.ready;
+  }
+
   /** Whether actions may run: the host has what they need and none is running. */
   get ready(): boolean {
     return this.current.missing.length === 0 && this.current.busy === null && !this.disposed;
@@ -126,7 +136,7 @@ export class PaneController {
 
   /** Inserts a new return sheet from the form, naming last month's sheet when there is one. */
   async insert(): Promise<void> {
-    if (!this.ready) return;
+    if (!(await this.readyAfterRunning())) return;
     this.validated = true;
     const errors = validateInsert(this.current.input);
     const count = Object.keys(errors).length;
@@ -149,7 +159,7 @@ export class PaneController {
 
   /** Checks the return on the active sheet, against last month's when the workbook has it. */
   async check(): Promise<void> {
-    if (!this.ready) return;
+    if (!(await this.readyAfterRunning())) return;
     await this.run("check", "Checking...", async () => {
       const found = await this.host.readActiveReturn();
       return this.showCheck(found);
@@ -199,7 +209,7 @@ export class PaneController {
 
   /** Creates next month's sheet from the active return; the active sheet is only read. */
   async rollForward(): Promise<void> {
-    if (!this.ready) return;
+    if (!(await this.readyAfterRunning())) return;
     await this.run("rollForward", "Rolling forward...", async () => {
       const source = await this.host.readActiveReturn();
       if (!source) return { kind: "info", text: NO_RETURN };
@@ -238,13 +248,18 @@ export class PaneController {
     this.set(
       working ? { busy: action, status: { kind: "info", text: working } } : { busy: action }
     );
-    let status: Status | null;
-    try {
-      status = await body();
-    } catch (error) {
-      status = this.failure(error);
-    }
-    if (!this.disposed) this.set(status ? { busy: null, status } : { busy: null });
+    const done = (async () => {
+      let status: Status | null;
+      try {
+        status = await body();
+      } catch (error) {
+        status = this.failure(error);
+      }
+      if (!this.disposed) this.set(status ? { busy: null, status } : { busy: null });
+    })();
+    this.running = done;
+    await done;
+    if (this.running === done) this.running = null;
   }
 
   private failure(error: unknown): Status {

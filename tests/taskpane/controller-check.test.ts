@@ -175,6 +175,30 @@ describe("re-checking after edits", () => {
     expect(host.count("onSheetChanged")).toBe(1); // still the one subscription
   });
 
+  test("a click on Check during a re-check after an edit runs after it, not lost", async () => {
+    const host = new FakeHost().addReturn(returnOf(NOVEMBER, "Nov")).activate("Nov");
+    const { controller } = paneOn(host);
+    await controller.check();
+    // hold the re-check's read open until the click has been made
+    let release = (): void => undefined;
+    const read = host.readReturn.bind(host);
+    host.readReturn = (name) =>
+      new Promise((resolve) => {
+        release = () => resolve(read(name));
+      });
+    host.edit("Nov", "issued.ord1.close.shares", "1");
+    await jest.advanceTimersByTimeAsync(500);
+    expect(controller.state.busy).toBe("check");
+    const reads = host.count("readActiveReturn");
+    const clicked = controller.check();
+    await flush();
+    expect(host.count("readActiveReturn")).toBe(reads); // waits for the re-check
+    release();
+    await clicked;
+    expect(host.count("readActiveReturn")).toBe(reads + 1);
+    expect(controller.state.busy).toBeNull();
+  });
+
   test("waits while the user is still typing in a cell, then re-checks", async () => {
     const host = new FakeHost().addReturn(returnOf(NOVEMBER, "Nov")).activate("Nov");
     const { controller } = paneOn(host);
