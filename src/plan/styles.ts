@@ -67,32 +67,30 @@ export function validationsOf(cells: readonly PlanCell[], layout: Layout): PlanV
       });
     }
   }
-  for (const address of runsOf(figures)) {
-    const top = address.split(":")[0];
-    out.push({
-      address,
-      kind: "figure",
-      formula: figureFormula(top),
-      inputTitle: "A figure",
-      inputMessage:
-        "Type the figure as on the form: 1,234 or (1,234) for a decrease, Nil, N/A or -.",
-      errorTitle: "Is this a figure?",
-      errorMessage:
-        "This does not read as a figure. You can keep it: the checks beside the form say whether it can be read.",
-    });
-  }
-  for (const address of runsOf(dates)) {
-    const top = address.split(":")[0];
-    out.push({
-      address,
-      kind: "date",
-      formula: dateFormula(top),
-      inputTitle: "A date",
-      inputMessage: "Type the date as dd/mm/yyyy, e.g. 05/12/2011.",
-      errorTitle: "Is this a date?",
-      errorMessage:
-        "This does not read as a date (dd/mm/yyyy). You can keep it: the checks will say so.",
-    });
-  }
+  const byRun = (
+    cells: PlanCell[],
+    kind: "figure" | "date",
+    formula: (top: string) => string,
+    text: Omit<PlanValidation, "address" | "kind" | "formula">
+  ): void => {
+    for (const address of runsOf(cells)) {
+      // the formula is written for the run's top cell; Excel moves its reference down the run
+      out.push({ address, kind, formula: formula(address.split(":")[0]), ...text });
+    }
+  };
+  byRun(figures, "figure", figureFormula, {
+    inputTitle: "A figure",
+    inputMessage: "Type the figure as on the form: 1,234 or (1,234) for a decrease, Nil, N/A or -.",
+    errorTitle: "Is this a figure?",
+    errorMessage:
+      "This does not read as a figure. You can keep it: the checks beside the form say whether it can be read.",
+  });
+  byRun(dates, "date", dateFormula, {
+    inputTitle: "A date",
+    inputMessage: "Type the date as dd/mm/yyyy, e.g. 05/12/2011.",
+    errorTitle: "Is this a date?",
+    errorMessage:
+      "This does not read as a date (dd/mm/yyyy). You can keep it: the checks will say so.",
+  });
   return out;
 }
