@@ -20,10 +20,11 @@ export interface Outcome {
 export interface RunContext {
   readonly cur: MonthReader;
   readonly prev: MonthReader | null;
-  readonly holidays: ReadonlySet<string>;
+  /** Hong Kong's general holidays as day numbers (toDayNumber). */
+  readonly holidays: ReadonlySet<number>;
   readonly coveredYear: (year: number) => boolean;
-  /** The class a line's "Class of shares issuable" names, or null when none matches. */
-  readonly classOfLine: (lineClass: CellRef) => string | null;
+  /** The class a line's "Class of shares issuable" (by its index) names, or null when none does. */
+  readonly classOfLine: (lineClass: number) => string | null;
 }
 
 /**

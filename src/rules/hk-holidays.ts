@@ -18,6 +18,8 @@
  * A year missing from the table makes `isCovered` false, and the deadline rule is then skipped.
  */
 
+import { fromIso, toDayNumber } from "../values/dates";
+
 /** One general holiday: its ISO date and its gazetted name. */
 export interface Holiday {
   readonly date: string;
@@ -210,6 +212,19 @@ let memo: ReadonlySet<string> | null = null;
 export function holidaySet(): ReadonlySet<string> {
   memo ??= new Set(YEARS.flatMap((year) => (HK_HOLIDAYS[year] ?? []).map((h) => h.date)));
   return memo;
+}
+
+let days: ReadonlySet<number> | undefined;
+
+/** Returns every listed holiday as a day number (toDayNumber): a deadline counts days, not text. */
+export function holidayDays(): ReadonlySet<number> {
+  days ??= new Set(
+    [...holidaySet()].flatMap((iso) => {
+      const d = fromIso(iso);
+      return d === null ? [] : [toDayNumber(d)];
+    })
+  );
+  return days;
 }
 
 /** Returns the years the table covers, in ascending order. */

@@ -59,6 +59,31 @@ export function lookupCurrency(text: string): Currency | null {
   return BY_ALIAS.get(text) ?? BY_ALIAS.get(keyOf(text)) ?? null;
 }
 
+// the spellings as keyed, grouped by their first character, for matching inside a longer text
+const BY_FIRST_CHAR: ReadonlyMap<number, readonly (readonly [string, Currency])[]> = (() => {
+  const out = new Map<number, [string, Currency][]>();
+  for (const [spelling, code] of BY_ALIAS) {
+    const list = out.get(spelling.charCodeAt(0)) ?? [];
+    list.push([spelling, code]);
+    out.set(spelling.charCodeAt(0), list);
+  }
+  return out;
+})();
+
+/**
+ * Returns the ISO code of the currency spelt exactly as the list keys it ("HK$", "USD", "RMB¥")
+ * at text[from, to), or null: no trimming, no case folding and no substring built, so the figure
+ * parser's fast path pays a comparison or two.
+ */
+export function currencyAt(text: string, from: number, to: number): Currency | null {
+  const candidates = BY_FIRST_CHAR.get(text.charCodeAt(from));
+  if (candidates === undefined) return null;
+  for (const [spelling, code] of candidates) {
+    if (spelling.length === to - from && text.startsWith(spelling, from)) return code;
+  }
+  return null;
+}
+
 /** Returns the way the form writes a currency ("US$", "HK$", "RMB"), or the code when unknown. */
 export function currencySymbol(code: Currency): string {
   return BY_CODE.get(code)?.symbol ?? code;
@@ -75,9 +100,12 @@ const HEADING_WORDS = /[\s:;,]+/;
 /** Returns the currency a heading states ("Par value (US$)", "(HK$)", "US$"), or null. */
 export function parseCurrencyHeading(text: unknown): Currency | null {
   if (typeof text !== "string") return null;
-  for (const m of text.matchAll(HEADING_GROUP)) {
-    const code = lookupCurrency(m[1] ?? "");
-    if (code !== null) return code;
+  // matchAll copies its regex on every call: a heading without a bracket ("HK$") skips it
+  if (text.includes("(")) {
+    for (const m of text.matchAll(HEADING_GROUP)) {
+      const code = lookupCurrency(m[1] ?? "");
+      if (code !== null) return code;
+    }
   }
   const whole = lookupCurrency(text);
   if (whole !== null) return whole;

@@ -135,17 +135,29 @@ export function fromIso(text: string): YMD | null {
   return isValidDate(d) ? d : null;
 }
 
-/** Returns the n-th business day (Monday to Friday, not a listed holiday) after the given date. */
-export function businessDayAfter(monthEnd: YMD, n: number, holidays: ReadonlySet<string>): YMD {
+/**
+ * Returns the n-th business day (Monday to Friday, not a holiday) after the given date, where
+ * `isHoliday` answers for a day number (toDayNumber).
+ */
+export function nthBusinessDayAfter(
+  monthEnd: YMD,
+  n: number,
+  isHoliday: (dayNumber: number) => boolean
+): YMD {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a whole number >= 1: ${n}`);
   let day = toDayNumber(monthEnd);
   let found = 0;
   while (found < n) {
     day++;
     const weekday = (((day + 4) % 7) + 7) % 7;
-    if (weekday !== 0 && weekday !== 6 && !holidays.has(toIso(fromDayNumber(day)))) found++;
+    if (weekday !== 0 && weekday !== 6 && !isHoliday(day)) found++;
   }
   return fromDayNumber(day);
+}
+
+/** Returns the n-th business day (Monday to Friday, not a listed holiday) after the given date. */
+export function businessDayAfter(monthEnd: YMD, n: number, holidays: ReadonlySet<string>): YMD {
+  return nthBusinessDayAfter(monthEnd, n, (day) => holidays.has(toIso(fromDayNumber(day))));
 }
 
 // Excel's serial 1 is 1900-01-01, and it counts a 29 February 1900 that never was (serial 60)

@@ -36,6 +36,34 @@ function check(year: string, month: number, day: number): YMD | string {
   return { year: y, month, day };
 }
 
+/** The number a run of ASCII digits from `from` to `to` spells; -1 where any is not a digit. */
+function digitsAt(t: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = t.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * Reads the form's own way of writing a date, "d/m/yyyy" or "dd/mm/yyyy" with nothing around it,
+ * without regexes; null for anything else or an impossible date (readDate then says why).
+ * Whatever it accepts, readDate reads to the same day.
+ */
+export function readDayMonthYear(t: string): YMD | null {
+  const first = t.indexOf("/");
+  const second = first < 0 ? -1 : t.indexOf("/", first + 1);
+  if (first < 1 || first > 2 || second - first < 2 || second - first > 3) return null;
+  if (t.length - second !== 5) return null;
+  const day = digitsAt(t, 0, first);
+  const month = digitsAt(t, first + 1, second);
+  const year = digitsAt(t, second + 1, t.length);
+  if (day < 1 || month < 1 || month > 12 || year < 1900) return null;
+  return day <= daysInMonth(year, month) ? { year, month, day } : null;
+}
+
 /** Reads a date from trimmed text, or says why it does not read (ending with what would). */
 export function readDate(t: string): YMD | string {
   const numeric = NUMERIC.exec(t);

@@ -2,7 +2,7 @@
  * Reading amounts as people type them: "1,167,621,933", "(1,000)", "US$ 0.24", "3.60 HKD",
  * "HK$(500)". Each reader returns a value, or the reason it does not read (a string).
  */
-import { lookupCurrency, type Currency } from "./currency";
+import { currencyAt, lookupCurrency, type Currency } from "./currency";
 import { decFromScaled, decFromString, neg, type Dec } from "./decimal";
 import type { MoneyItem } from "./types";
 
@@ -15,18 +15,39 @@ const TWO_CURRENCIES = "it names two currencies; write one, as in US$1,234";
 
 const MAX_FAST_DIGITS = 15; // any 15-digit integer is a safe integer, so the loop below is exact
 
+const isNegativeMark = (ch: number): boolean => ch === 45 || ch === 40; // "-" or "("
+
 /**
- * Reads a plain figure without regexes or allocation: digits, commas in groups of three, one point,
- * an optional leading "-". Returns null for anything else (the general reader then decides).
+ * Reads the common shapes of a figure in one pass, with no regex and no string built beyond a
+ * currency's few letters: digits with commas in groups of three and one optional point; before
+ * them, optionally, a currency spelt exactly as the list keys it and one negative mark, a leading
+ * "-" or brackets ("1,234", "-0.5", "(1,000)", "HK$460,200.00", "HK$(500)", "(US$0.0353)").
+ * Returns null for anything else (spaces, "*", words, 16 digits or more): the general reader then
+ * decides. Whatever it accepts, readAmount reads to the same value and currency.
  */
-export function readPlain(t: string): Dec | null {
+export function readFigure(t: string): MoneyItem | null {
+  // every read stays inside the text: charCodeAt past the end makes V8 call out for each char
   const n = t.length;
-  if (n === 0 || n > 24) return null;
+  if (n === 0) return null;
   let i = 0;
-  let negative = false;
-  if (t.charCodeAt(0) === 45) {
-    negative = true;
-    i = 1;
+  let ch = t.charCodeAt(0);
+  let negative = isNegativeMark(ch);
+  let bracket = ch === 40;
+  if (negative && ++i < n) ch = t.charCodeAt(i);
+  let currency: Currency | null = null;
+  if (!isDigit(ch) && ch !== 46) {
+    const from = i;
+    while (i < n && !isDigit(ch) && ch !== 46 && !isNegativeMark(ch) && ++i < n) {
+      ch = t.charCodeAt(i);
+    }
+    if (i === from || i >= n) return null;
+    currency = currencyAt(t, from, i);
+    if (currency === null) return null;
+    if (!negative && isNegativeMark(ch)) {
+      negative = true;
+      bracket = ch === 40;
+      i++;
+    }
   }
   let c = 0;
   let digits = 0;
@@ -34,8 +55,8 @@ export function readPlain(t: string): Dec | null {
   let grouped = false;
   let run = 0; // digits since the last comma or point
   for (; i < n; i++) {
-    const ch = t.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) {
+    ch = t.charCodeAt(i);
+    if (isDigit(ch)) {
       c = c * 10 + (ch - 48);
       digits++;
       run++;
@@ -48,13 +69,16 @@ export function readPlain(t: string): Dec | null {
       if (scale >= 0 || (grouped && run !== 3)) return null;
       scale = 0;
       run = 0;
-    } else {
-      return null;
-    }
+    } else break;
   }
   if (digits === 0 || digits > MAX_FAST_DIGITS || scale === 0) return null;
   if (scale === -1 && grouped && run !== 3) return null;
-  return decFromScaled(negative ? -c : c, scale < 0 ? 0 : scale);
+  if (bracket) {
+    if (i >= n || t.charCodeAt(i) !== 41) return null;
+    i++;
+  }
+  if (i !== n) return null;
+  return { value: decFromScaled(negative ? -c : c, scale < 0 ? 0 : scale), currency };
 }
 
 function isDigit(ch: number): boolean {

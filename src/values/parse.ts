@@ -15,8 +15,8 @@ import {
   ZERO,
   type Dec,
 } from "./decimal";
-import { DATE_HINT, readDate } from "./parse-date";
-import { FIGURE_HINT, readAmount, readMoneyList, readPlain } from "./parse-number";
+import { DATE_HINT, readDate, readDayMonthYear } from "./parse-date";
+import { FIGURE_HINT, readAmount, readFigure, readMoneyList } from "./parse-number";
 import type { Expect, Parsed } from "./types";
 
 export type { Expect, MoneyItem, Parsed } from "./types";
@@ -39,6 +39,20 @@ const NIL_DASHES = /^[-\u2010-\u2015\u2212](\s*[-\u2010-\u2015\u2212])*$/; // "-
 const NA_WORDS = /^\(?\s*(?:n\s*[/.]?\s*a\.?|not\s+applicable)\s*\)?$/i;
 const NIL_WORD = /^\(?\s*nil\s*\)?$/i;
 const EMPTY_DATE = /^[\s()/_]*\/[\s()/_]*$/; // the form's "(/ /)" placeholder left as it was
+
+// The words returns use most, found without the regexes above, which classify them once here.
+const COMMON_WORDS: ReadonlyMap<string, "nil" | "na"> = new Map(
+  ["Nil", "NIL", "nil", "-", "N/A", "n/a", "NA", "N.A."].flatMap((w): [string, "nil" | "na"][] =>
+    NIL_WORD.test(w) || NIL_DASHES.test(w) ? [[w, "nil"]] : NA_WORDS.test(w) ? [[w, "na"]] : []
+  )
+);
+
+/** Whether a text starts and ends with printable ASCII, so trimming would leave it as it is. */
+function hasPlainEnds(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const last = text.charCodeAt(text.length - 1);
+  return first > 32 && first < 127 && last > 32 && last < 127;
+}
 
 function quote(text: string): string {
   const oneLine = text.replace(/\s+/g, " ").trim();
@@ -80,15 +94,34 @@ function fromNumber(n: number, expect: Expect): Parsed {
 }
 
 function fromString(raw: string, expect: Expect): Parsed {
-  if (expect === "number") {
-    // the common case, a plain figure, reads with no regex and no allocation beyond the result
-    const plain = readPlain(raw);
-    if (plain !== null)
-      return { tag: "number", value: plain, currency: null, marked: false, text: raw };
+  // the common cases ("1,234", "(500)", "HK$460,200.00", "30/11/2011") read in one pass, no regex
+  if (expect === "number" || expect === "moneyList") {
+    const figure = readFigure(raw);
+    if (figure !== null) {
+      return expect === "number"
+        ? {
+            tag: "number",
+            value: figure.value,
+            currency: figure.currency,
+            marked: false,
+            text: raw,
+          }
+        : { tag: "moneyList", items: [figure], text: raw };
+    }
+  } else if (expect === "date") {
+    const d = readDayMonthYear(raw);
+    if (d !== null) return { tag: "date", year: d.year, month: d.month, day: d.day, text: raw };
   }
-  let t = raw.trim();
+  if (expect === "text") {
+    // text is kept as typed; a cell of spaces only is blank
+    return hasPlainEnds(raw) || raw.trim() !== "" ? { tag: "text", text: raw } : BLANK;
+  }
+  let t = hasPlainEnds(raw) ? raw : raw.trim();
   if (t === "") return BLANK;
-  if (expect === "text") return { tag: "text", text: raw };
+  const word = COMMON_WORDS.get(t);
+  if (word !== undefined) {
+    return word === "nil" ? { tag: "nil", marked: false, text: raw } : { tag: "na", text: raw };
+  }
   if (t.charCodeAt(0) === 35 && EXCEL_ERRORS.has(t.toUpperCase())) {
     return problem(
       raw,

@@ -14,57 +14,61 @@ import type { Parsed } from "../../values/types";
 import type { KindCompiler, Outcome, RunContext } from "../compile";
 import { currencyOf, figureOf, isUnreadable, type CellRef } from "../read";
 import type { BoundRule, EqualRule, ProductRule, QuotientRule, SumRule } from "../types";
-import { agrees, shown, shownDec, valueOf } from "./common";
+import { agrees, BLANK, placesOf, shown, shownDec, valueAt } from "./common";
 
 const NONE: readonly Outcome[] = [];
 
 /**
- * Reads the cells of an arithmetic instance; undefined when it cannot be checked: last month is
- * missing, a cell is unreadable (value.readable says so), or no cell holds a number (all N/A,
- * Nil or blank: the rule holds).
+ * Whether an arithmetic instance can be checked: last month is there where it is read, every cell
+ * reads (value.readable reports one that does not), and some cell holds a number (all N/A, Nil or
+ * blank: the rule holds). Reads without building a list, as most instances stop here.
  */
-function readAll(ctx: RunContext, cells: readonly CellRef[]): Parsed[] | undefined {
-  const values: Parsed[] = [];
+function checkable(ctx: RunContext, cells: readonly CellRef[], places: Int32Array): boolean {
   let anyNumber = false;
-  for (const cell of cells) {
-    const v = valueOf(ctx, cell);
-    if (v === null || isUnreadable(v)) return undefined;
+  for (let k = 0; k < places.length; k++) {
+    const v = valueAt(ctx, cells, places, k);
+    if (v === null || isUnreadable(v)) return false;
     if (v.tag === "number") anyNumber = true;
-    values.push(v);
   }
-  return anyNumber ? values : undefined;
+  return anyNumber;
 }
+
+/** The value of cell k of a checkable instance (every cell is there), for arithmetic and messages. */
+const read = (ctx: RunContext, cells: readonly CellRef[], places: Int32Array, k: number): Parsed =>
+  valueAt(ctx, cells, places, k) ?? BLANK;
 
 /** total = Σ weight × part. */
 export const sum: KindCompiler<SumRule> = (rule, scope) => {
   const total = scope.ref(rule.total);
   if (total.index < 0) return null;
   const parts = rule.parts.map(([t, w]) => [scope.ref(t), w] as const);
-  const cells = [total, ...parts.map(([cell]) => cell)];
+  const cells = [total, ...parts.map(([cell]) => cell)]; // the total is cell 0, part k is cell k + 1
+  const places = placesOf(cells);
+  const subtracted = Uint8Array.from(parts, ([, weight]) => (weight > 0 ? 0 : 1));
+  const { tolerance } = rule;
   return {
     cells,
     run(ctx) {
-      const values = readAll(ctx, cells);
-      if (!values) return NONE;
+      if (!checkable(ctx, cells, places)) return NONE;
       let expected: Dec = ZERO;
-      for (let k = 0; k < parts.length; k++) {
-        const f = figureOf(values[k + 1]) ?? ZERO;
-        expected = parts[k][1] > 0 ? add(expected, f) : sub(expected, f);
+      for (let k = 1; k < places.length; k++) {
+        const f = figureOf(read(ctx, cells, places, k)) ?? ZERO;
+        expected = subtracted[k - 1] ? sub(expected, f) : add(expected, f);
       }
-      const actual = figureOf(values[0]) ?? ZERO;
-      if (agrees(expected, actual, rule.tolerance)) return NONE;
+      const actual = read(ctx, cells, places, 0);
+      if (agrees(expected, figureOf(actual) ?? ZERO, tolerance)) return NONE;
       // the message's working, built only for a finding: "1,167,621,933 + 52,000"
       let expr = "";
       for (let k = 0; k < parts.length; k++) {
         const [cell, weight] = parts[k];
-        const term = `${shown(values[k + 1])}${cell.prev ? " (last month)" : ""}`;
+        const term = `${shown(read(ctx, cells, places, k + 1))}${cell.prev ? " (last month)" : ""}`;
         expr += k === 0 ? (weight > 0 ? term : `-${term}`) : ` ${weight > 0 ? "+" : "-"} ${term}`;
       }
       return [
         {
           code: "sum.mismatch",
-          expected: shownDec(expected, rule.tolerance),
-          actual: shown(values[0]),
+          expected: shownDec(expected, tolerance),
+          actual: shown(actual),
           params: { expr },
         },
       ];
@@ -78,13 +82,15 @@ export const equal: KindCompiler<EqualRule> = (rule, scope) => {
   const b = scope.ref(rule.b);
   if (a.index < 0) return null;
   const cells = [a, b];
+  const places = placesOf(cells);
+  const { tolerance } = rule;
   return {
     cells,
     run(ctx) {
-      const values = readAll(ctx, cells);
-      if (!values) return NONE;
-      const [va, vb] = values;
-      if (agrees(figureOf(va) ?? ZERO, figureOf(vb) ?? ZERO, rule.tolerance)) return NONE;
+      if (!checkable(ctx, cells, places)) return NONE;
+      const va = read(ctx, cells, places, 0);
+      const vb = read(ctx, cells, places, 1);
+      if (agrees(figureOf(va) ?? ZERO, figureOf(vb) ?? ZERO, tolerance)) return NONE;
       return [
         {
           code: b.prev ? "equal.previous" : "equal.mismatch",
@@ -104,15 +110,19 @@ export const product: KindCompiler<ProductRule> = (rule, scope) => {
   const factorCurrency = scope.ref(rule.factorCurrency);
   if (result.index < 0) return null;
   const cells = [result, f1, f2];
+  const places = placesOf(cells);
+  const resultCurrencyAt = resultCurrency.index;
+  const factorCurrencyAt = factorCurrency.index;
   return {
     cells,
     extra: [resultCurrency, factorCurrency],
     run(ctx) {
-      const values = readAll(ctx, cells);
-      if (!values) return NONE;
-      const [vr, v1, v2] = values;
-      const curResult = currencyOf(vr, ctx.cur.at(resultCurrency.index));
-      const curFactor = currencyOf(v2, ctx.cur.at(factorCurrency.index));
+      if (!checkable(ctx, cells, places)) return NONE;
+      const vr = read(ctx, cells, places, 0);
+      const v1 = read(ctx, cells, places, 1);
+      const v2 = read(ctx, cells, places, 2);
+      const curResult = currencyOf(vr, ctx.cur.at(resultCurrencyAt));
+      const curFactor = currencyOf(v2, ctx.cur.at(factorCurrencyAt));
       const expected = mul(figureOf(v1) ?? ZERO, figureOf(v2) ?? ZERO);
       if (curResult && curFactor && curResult !== curFactor) {
         return [
@@ -146,15 +156,18 @@ export const quotient: KindCompiler<QuotientRule> = (rule, scope) => {
   const currency = scope.ref(rule.currency);
   if (shares.index < 0) return null;
   const cells = [shares, amount, price];
+  const places = placesOf(cells);
+  const currencyAt = currency.index;
   return {
     cells,
     extra: [currency],
     run(ctx) {
-      const values = readAll(ctx, cells);
-      if (!values) return NONE;
-      const [vs, va, vp] = values;
+      if (!checkable(ctx, cells, places)) return NONE;
+      const vs = read(ctx, cells, places, 0);
+      const va = read(ctx, cells, places, 1);
+      const vp = read(ctx, cells, places, 2);
       if (vp.tag !== "number" || isZero(vp.value)) return NONE; // no price, no check
-      const curAmount = currencyOf(va, ctx.cur.at(currency.index));
+      const curAmount = currencyOf(va, ctx.cur.at(currencyAt));
       if (vp.currency && curAmount && vp.currency !== curAmount) return NONE; // T9: no check
       const s = figureOf(vs) ?? ZERO;
       const a = figureOf(va) ?? ZERO;
@@ -181,14 +194,16 @@ export const bound: KindCompiler<BoundRule> = (rule, scope) => {
   const flag = scope.ref(rule.equalWhenYes);
   if (lesser.index < 0 || greater.index < 0) return null;
   const cells = [lesser, greater];
+  // runs read indexes captured as numbers, not CellRef objects (see placesOf)
+  const [lesserAt, greaterAt, flagAt] = [lesser.index, greater.index, flag.index];
   return {
     cells,
     extra: [flag],
     run(ctx) {
-      const vl = ctx.cur.at(lesser.index);
-      const vg = ctx.cur.at(greater.index);
+      const vl = ctx.cur.at(lesserAt);
+      const vg = ctx.cur.at(greaterAt);
       if (vl.tag !== "number" || vg.tag !== "number") return NONE; // N/A: no-par issuer (T4)
-      const f = ctx.cur.at(flag.index);
+      const f = ctx.cur.at(flagAt);
       if (f.tag === "text" && YES.test(f.text)) {
         if (cmp(vl.value, vg.value) === 0) return NONE;
         return [

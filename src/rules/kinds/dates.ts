@@ -1,27 +1,30 @@
 import {
-  businessDayAfter,
   compareDates,
   formatDate,
   isLastDayOfMonth,
+  nthBusinessDayAfter,
   type YMD,
 } from "../../values/dates";
 import type { Parsed } from "../../values/types";
 import type { KindCompiler, Outcome } from "../compile";
-import type { CellRef } from "../read";
 import type { AfterRule, DeadlineRule, EventDatesRule, MonthEndRule } from "../types";
+import { indexesOf } from "./common";
 
 const NONE: readonly Outcome[] = [];
 
 const dateOf = (p: Parsed): YMD | null => (p.tag === "date" ? p : null);
 
+// Runs read cells by indexes captured as numbers, not through CellRef objects (see placesOf).
+
 /** The month-end date is the last calendar day of its month. */
 export const monthEnd: KindCompiler<MonthEndRule> = (rule, scope) => {
   const cell = scope.ref(rule.cell);
   if (cell.index < 0) return null;
+  const at = cell.index;
   return {
     cells: [cell],
     run(ctx) {
-      const d = dateOf(ctx.cur.at(cell.index));
+      const d = dateOf(ctx.cur.at(at));
       if (!d || isLastDayOfMonth(d)) return NONE;
       return [{ code: "date.notMonthEnd", actual: formatDate(d) }];
     },
@@ -33,11 +36,12 @@ export const after: KindCompiler<AfterRule> = (rule, scope) => {
   const later = scope.ref(rule.later);
   const earlier = scope.ref(rule.earlier);
   if (later.index < 0 || earlier.index < 0) return null;
+  const [laterAt, earlierAt] = [later.index, earlier.index];
   return {
     cells: [later, earlier],
     run(ctx) {
-      const l = dateOf(ctx.cur.at(later.index));
-      const e = dateOf(ctx.cur.at(earlier.index));
+      const l = dateOf(ctx.cur.at(laterAt));
+      const e = dateOf(ctx.cur.at(earlierAt));
       if (!l || !e || compareDates(l, e) > 0) return NONE;
       return [{ code: "date.notAfter", expected: `after ${formatDate(e)}`, actual: formatDate(l) }];
     },
@@ -49,16 +53,17 @@ export const deadline: KindCompiler<DeadlineRule> = (rule, scope) => {
   const submitted = scope.ref(rule.submitted);
   const end = scope.ref(rule.monthEnd);
   if (submitted.index < 0 || end.index < 0) return null;
+  const [submittedAt, endAt] = [submitted.index, end.index];
   return {
     cells: [submitted, end],
     run(ctx) {
-      const s = dateOf(ctx.cur.at(submitted.index));
-      const e = dateOf(ctx.cur.at(end.index));
+      const s = dateOf(ctx.cur.at(submittedAt));
+      const e = dateOf(ctx.cur.at(endAt));
       if (!s || !e) return NONE;
       // the holiday table covers the year after the month end too (January deadlines)
       if (!ctx.coveredYear(e.year) || !ctx.coveredYear(e.year + (e.month === 12 ? 1 : 0)))
         return NONE;
-      const last = businessDayAfter(e, rule.businessDays, ctx.holidays);
+      const last = nthBusinessDayAfter(e, rule.businessDays, (day) => ctx.holidays.has(day));
       if (compareDates(s, last) <= 0) return NONE;
       return [
         {
@@ -78,39 +83,35 @@ export const eventDates: KindCompiler<EventDatesRule> = (rule, scope) => {
   const inMonth = rule.inMonth.map((t) => scope.ref(t)).filter((c) => c.index >= 0);
   const byEnd = rule.byMonthEnd.map((t) => scope.ref(t)).filter((c) => c.index >= 0);
   if (end.index < 0 || inMonth.length + byEnd.length === 0) return null;
+  const [endAt, inMonthAts, byEndAts] = [end.index, indexesOf(inMonth), indexesOf(byEnd)];
   return {
     cells: [...inMonth, ...byEnd, end],
     run(ctx) {
-      const e = dateOf(ctx.cur.at(end.index));
+      const e = dateOf(ctx.cur.at(endAt));
       if (!e) return NONE;
       const first: YMD = { year: e.year, month: e.month, day: 1 };
-      const out: Outcome[] = [];
-      const check = (
-        cell: CellRef,
-        ok: (d: YMD) => boolean,
-        code: string,
-        expected: string
-      ): void => {
-        const d = dateOf(ctx.cur.at(cell.index));
-        if (d && !ok(d)) out.push({ code, cells: [cell, end], expected, actual: formatDate(d) });
-      };
-      for (const cell of inMonth) {
-        check(
-          cell,
-          (d) => compareDates(d, first) >= 0 && compareDates(d, e) <= 0,
-          "date.outsideMonth",
-          `${formatDate(first)} to ${formatDate(e)}`
-        );
+      let out: Outcome[] | null = null; // built only when a date is out of place
+      for (let k = 0; k < inMonthAts.length; k++) {
+        const d = dateOf(ctx.cur.at(inMonthAts[k]));
+        if (!d || (compareDates(d, first) >= 0 && compareDates(d, e) <= 0)) continue;
+        (out ??= []).push({
+          code: "date.outsideMonth",
+          cells: [inMonth[k], end],
+          expected: `${formatDate(first)} to ${formatDate(e)}`,
+          actual: formatDate(d),
+        });
       }
-      for (const cell of byEnd) {
-        check(
-          cell,
-          (d) => compareDates(d, e) <= 0,
-          "date.afterMonthEnd",
-          `on or before ${formatDate(e)}`
-        );
+      for (let k = 0; k < byEndAts.length; k++) {
+        const d = dateOf(ctx.cur.at(byEndAts[k]));
+        if (!d || compareDates(d, e) <= 0) continue;
+        (out ??= []).push({
+          code: "date.afterMonthEnd",
+          cells: [byEnd[k], end],
+          expected: `on or before ${formatDate(e)}`,
+          actual: formatDate(d),
+        });
       }
-      return out;
+      return out ?? NONE;
     },
   };
 };

@@ -14,7 +14,7 @@ import type { Currency } from "../../values/currency";
 import type { KindCompiler, Outcome, RunContext } from "../compile";
 import { currencyOf, figureOf, isUnreadable, type CellRef } from "../read";
 import type { ClassSumRule, CurrencyTotalRule, FundsRule, NetZeroRule, SignRule } from "../types";
-import { agrees, shown, shownDec } from "./common";
+import { agrees, indexesOf, shown, shownDec } from "./common";
 
 const NONE: readonly Outcome[] = [];
 
@@ -43,7 +43,9 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
   const decrease = scope
     .keys(rule.lines)
     .map((key) => rule.byDirection && directionOf(scope, rule.lines, key) === "decrease");
-  const isFirstClass = scope.layout.classes[0]?.id === scope.bindings.c;
+  const classId = scope.bindings.c;
+  const isFirstClass = scope.layout.classes[0]?.id === classId;
+  const [totalAt, valueAts, classAts] = [total.index, indexesOf(values), indexesOf(classes)];
   // a line's class is matched against the classes' names on the form (Section I descriptions)
   const names = scope.layout.form.classNames.flatMap((t) =>
     scope.keys("class").map((c) => scope.ref(t, { c }))
@@ -57,48 +59,50 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
     ],
     extra: names,
     run(ctx: RunContext) {
-      const vt = ctx.cur.at(total.index);
+      const vt = ctx.cur.at(totalAt);
       if (isUnreadable(vt)) return NONE;
       let expected: Dec = ZERO;
       let anyNumber = vt.tag === "number";
-      const mine: CellRef[] = [];
-      const unknown: CellRef[] = [];
+      // lists only when there is something to list: most classes have no line at all
+      let mine: CellRef[] | null = null;
+      let unknown: CellRef[] | null = null;
       for (let k = 0; k < values.length; k++) {
-        const v = ctx.cur.at(values[k].index);
+        const v = ctx.cur.at(valueAts[k]);
         if (isUnreadable(v)) return NONE;
         if (v.tag !== "number") continue;
-        const cls = ctx.classOfLine(classes[k]);
+        const cls = ctx.classOfLine(classAts[k]);
         if (cls === null) {
-          if (!isZero(v.value)) unknown.push(classes[k], values[k]);
+          if (!isZero(v.value)) (unknown ??= []).push(classes[k], values[k]);
           continue;
         }
-        if (cls !== scope.bindings.c) continue;
+        if (cls !== classId) continue;
         anyNumber = true;
-        mine.push(values[k]);
+        (mine ??= []).push(values[k]);
         expected = add(expected, decrease[k] ? neg(abs(v.value)) : v.value); // T7
       }
-      const out: Outcome[] = [];
-      if (unknown.length > 0 && isFirstClass) {
-        out.push({
-          code: "classSum.unknownClass",
-          cells: unknown,
-          actual: shown(ctx.cur.at(unknown[0].index)),
-        });
-      }
-      if (!anyNumber) return out;
-      if (!agrees(expected, figureOf(vt) ?? ZERO, "exact")) {
-        out.push({
-          code: "sum.mismatch",
-          cells: [total, ...mine],
-          expected: shownDec(expected, "exact"),
-          actual: shown(vt),
-          params: {
-            expr: mine.length
-              ? mine.map((c) => shown(ctx.cur.at(c.index))).join(" + ")
-              : "no line of this class",
+      let out: Outcome[] | null = null;
+      if (unknown !== null && isFirstClass) {
+        out = [
+          {
+            code: "classSum.unknownClass",
+            cells: unknown,
+            actual: shown(ctx.cur.at(unknown[0].index)),
           },
-        });
+        ];
       }
+      if (!anyNumber || agrees(expected, figureOf(vt) ?? ZERO, "exact")) return out ?? NONE;
+      const lines = mine ?? [];
+      (out ??= []).push({
+        code: "sum.mismatch",
+        cells: [total, ...lines],
+        expected: shownDec(expected, "exact"),
+        actual: shown(vt),
+        params: {
+          expr: lines.length
+            ? lines.map((c) => shown(ctx.cur.at(c.index))).join(" + ")
+            : "no line of this class",
+        },
+      });
       return out;
     },
   };
@@ -129,6 +133,8 @@ export const funds: KindCompiler<FundsRule> = (rule, scope) => {
   const amounts = lineCells(scope, rule.fundsLines, rule.amount);
   const headings = lineCells(scope, rule.fundsLines, rule.amountCurrency);
   if (counts.length === 0 && amounts.length === 0) return null;
+  const [countAts, priceAts] = [indexesOf(counts), indexesOf(prices)];
+  const [amountAts, headingAts] = [indexesOf(amounts), indexesOf(headings)];
   return {
     cells: [...amounts, ...counts, ...prices],
     groups: [
@@ -141,8 +147,8 @@ export const funds: KindCompiler<FundsRule> = (rule, scope) => {
       const groups = new Map<string, CurrencyGroup>();
       const out: Outcome[] = [];
       for (let k = 0; k < counts.length; k++) {
-        const count = ctx.cur.at(counts[k].index);
-        const price = ctx.cur.at(prices[k].index);
+        const count = ctx.cur.at(countAts[k]);
+        const price = ctx.cur.at(priceAts[k]);
         if (isUnreadable(count) || isUnreadable(price)) return NONE;
         if (count.tag !== "number" || isZero(count.value)) continue;
         if (price.tag !== "number") {
@@ -157,10 +163,10 @@ export const funds: KindCompiler<FundsRule> = (rule, scope) => {
         g.cells.push(counts[k], prices[k]);
       }
       for (let k = 0; k < amounts.length; k++) {
-        const amount = ctx.cur.at(amounts[k].index);
+        const amount = ctx.cur.at(amountAts[k]);
         if (isUnreadable(amount)) return NONE;
         if (amount.tag !== "number") continue;
-        const g = groupFor(groups, currencyOf(amount, ctx.cur.at(headings[k].index)));
+        const g = groupFor(groups, currencyOf(amount, ctx.cur.at(headingAts[k])));
         g.stated = add(g.stated, amount.value);
         g.statedCells.push(amounts[k]);
       }
@@ -185,18 +191,19 @@ export const currencyTotal: KindCompiler<CurrencyTotalRule> = (rule, scope) => {
   if (total.index < 0) return null;
   const amounts = scope.keys(rule.blocks).map((c) => scope.ref(rule.amount, { c }));
   const headings = scope.keys(rule.blocks).map((c) => scope.ref(rule.amountCurrency, { c }));
+  const [totalAt, amountAts, headingAts] = [total.index, indexesOf(amounts), indexesOf(headings)];
   return {
     cells: [total, ...amounts],
     extra: headings,
     run(ctx) {
-      const vt = ctx.cur.at(total.index);
+      const vt = ctx.cur.at(totalAt);
       if (vt.tag === "problem") return NONE;
       const blocks = new Map<string, CurrencyGroup>();
       for (let k = 0; k < amounts.length; k++) {
-        const v = ctx.cur.at(amounts[k].index);
+        const v = ctx.cur.at(amountAts[k]);
         if (isUnreadable(v)) return NONE;
         if (v.tag !== "number") continue;
-        const g = groupFor(blocks, currencyOf(v, ctx.cur.at(headings[k].index)));
+        const g = groupFor(blocks, currencyOf(v, ctx.cur.at(headingAts[k])));
         g.expected = add(g.expected, v.value);
         g.cells.push(amounts[k]);
       }
@@ -233,20 +240,21 @@ export const signs: KindCompiler<SignRule> = (rule, scope) => {
   if (keys.length === 0) return null;
   const refs = keys.map((i) => scope.ref(rule.cell, { i }));
   const directions = keys.map((key) => directionOf(scope, rule.lines, key));
+  const refAts = indexesOf(refs);
   return {
     cells: refs,
     groups: [{ domain: rule.lines, cells: refs }],
     run(ctx) {
-      const out: Outcome[] = [];
+      let out: Outcome[] | null = null;
       for (let k = 0; k < refs.length; k++) {
-        const v = ctx.cur.at(refs[k].index);
+        const v = ctx.cur.at(refAts[k]);
         if (v.tag !== "number") continue;
         const s = sign(v.value);
         if ((directions[k] === "increase" && s < 0) || (directions[k] === "decrease" && s > 0)) {
-          out.push({ code: `sign.${directions[k]}`, cells: [refs[k]], actual: shown(v) });
+          (out ??= []).push({ code: `sign.${directions[k]}`, cells: [refs[k]], actual: shown(v) });
         }
       }
-      return out;
+      return out ?? NONE;
     },
   };
 };
@@ -257,6 +265,7 @@ export const netZero: KindCompiler<NetZeroRule> = (rule, scope) => {
   if (keys.length === 0) return null;
   const marks = keys.map((i) => scope.ref(rule.mark, { i }));
   const values = keys.map((i) => scope.ref(rule.value, { i }));
+  const [markAts, valueAts] = [indexesOf(marks), indexesOf(values)];
   return {
     cells: [...values, ...marks],
     groups: [
@@ -264,16 +273,18 @@ export const netZero: KindCompiler<NetZeroRule> = (rule, scope) => {
       { domain: rule.lines, cells: marks },
     ],
     run(ctx) {
-      const groups = new Map<string, { total: Dec; cells: CellRef[] }>();
+      let groups: Map<string, { total: Dec; cells: CellRef[] }> | null = null;
       for (let k = 0; k < keys.length; k++) {
-        const mark = ctx.cur.at(marks[k].index);
+        const mark = ctx.cur.at(markAts[k]);
         if (mark.tag !== "text") continue;
-        const v = ctx.cur.at(values[k].index);
+        groups ??= new Map();
+        const v = ctx.cur.at(valueAts[k]);
         const g = groups.get(mark.text.trim()) ?? { total: ZERO, cells: [] };
         g.total = add(g.total, figureOf(v) ?? ZERO);
         g.cells.push(values[k], marks[k]);
         groups.set(mark.text.trim(), g);
       }
+      if (groups === null) return NONE; // no line is marked
       const out: Outcome[] = [];
       for (const [mark, g] of groups) {
         if (isZero(g.total)) continue;

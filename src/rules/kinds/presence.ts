@@ -2,7 +2,7 @@ import { isInteger, sign } from "../../values/decimal";
 import type { KindCompiler, Outcome } from "../compile";
 import { isNonZero, isStated, isUnstated, type CellRef } from "../read";
 import type { AllOrNoneRule, CellsRule, EmptyRule, NotApplicableRule } from "../types";
-import { shown } from "./common";
+import { indexesOf, shown } from "./common";
 
 const NONE: readonly Outcome[] = [];
 
@@ -10,10 +10,11 @@ const NONE: readonly Outcome[] = [];
 export const empty: KindCompiler<EmptyRule> = (rule, scope) => {
   const cell = scope.ref(rule.cell);
   if (cell.index < 0) return null;
+  const at = cell.index; // runs read indexes captured as numbers, not CellRef objects (placesOf)
   return {
     cells: [cell],
     run(ctx) {
-      const v = ctx.cur.at(cell.index);
+      const v = ctx.cur.at(at);
       if (isUnstated(v) || v.tag === "nil" || (v.tag === "number" && !isNonZero(v))) return NONE;
       return [{ code: "empty.filled", actual: shown(v) }];
     },
@@ -24,17 +25,18 @@ export const empty: KindCompiler<EmptyRule> = (rule, scope) => {
 export const allOrNone: KindCompiler<AllOrNoneRule> = (rule, scope) => {
   const cells = rule.cells.map((t) => scope.ref(t)).filter((c) => c.index >= 0);
   if (cells.length === 0) return null;
+  const ats = indexesOf(cells);
   return {
     cells,
     run(ctx) {
-      const missing: CellRef[] = [];
+      let missing: CellRef[] | null = null;
       let stated = 0;
-      for (const cell of cells) {
-        const v = ctx.cur.at(cell.index);
+      for (let k = 0; k < ats.length; k++) {
+        const v = ctx.cur.at(ats[k]);
         if (isStated(v)) stated++;
-        else if (isUnstated(v)) missing.push(cell);
+        else if (isUnstated(v)) (missing ??= []).push(cells[k]);
       }
-      if (stated === 0 || missing.length === 0) return NONE;
+      if (stated === 0 || missing === null) return NONE;
       return [
         { code: "allOrNone.partial", cells: missing, params: { count: String(missing.length) } },
       ];
@@ -47,18 +49,18 @@ export const notApplicable: KindCompiler<NotApplicableRule> = (rule, scope) => {
   const when = rule.when.map((t) => scope.ref(t)).filter((c) => c.index >= 0);
   const then = rule.then.map((t) => scope.ref(t)).filter((c) => c.index >= 0);
   if (when.length === 0) return null;
+  const [whenAts, thenAts] = [indexesOf(when), indexesOf(then)];
   return {
     cells: [...when, ...then],
     run(ctx) {
       let anyNa = false;
-      for (const cell of when) {
-        const v = ctx.cur.at(cell.index);
+      for (let k = 0; k < whenAts.length; k++) {
+        const v = ctx.cur.at(whenAts[k]);
         if (!isUnstated(v)) return NONE; // the class is in use
         if (v.tag === "na") anyNa = true;
       }
-      if (!anyNa) return NONE;
+      if (!anyNa || !thenAts.some((at) => isNonZero(ctx.cur.at(at)))) return NONE;
       const offending = then.filter((cell) => isNonZero(ctx.cur.at(cell.index)));
-      if (offending.length === 0) return NONE;
       return [
         {
           code: "notApplicable.figure",
@@ -89,33 +91,38 @@ export const cells: KindCompiler<CellsRule> = (rule, scope) => {
   );
   if (fields.length === 0) return null;
   const refs: CellRef[] = fields.map((f) => ({ id: f.id, index: f.index, prev: false }));
+  const position = new Map(fields.map((f, k) => [f.index, k]));
   return {
     cells: refs,
     run(ctx) {
-      if (!ctx.cur.suspect) return NONE; // no unreadable, fractional or negative figure anywhere
-      const out: Outcome[] = [];
-      for (let k = 0; k < fields.length; k++) {
+      // only flagged cells (unreadable, fractional shares, negative balances) fail: visit those
+      let out: Outcome[] | null = null;
+      for (const index of ctx.cur.flagged) {
+        const k = position.get(index);
+        if (k === undefined) continue;
         const field = fields[k];
-        const v = ctx.cur.at(field.index);
+        const v = ctx.cur.at(index);
+        let outcome: Outcome | null = null;
         if (rule.kind === "readable") {
           if (v.tag === "problem") {
-            out.push({
+            outcome = {
               code: "value.unreadable",
               cells: [refs[k]],
               actual: v.text,
               params: { why: v.message },
-            });
+            };
           }
-          continue;
+        } else if (v.tag === "number") {
+          if (field.kind === "shares" && !isInteger(v.value)) {
+            outcome = { code: "value.fraction", cells: [refs[k]], actual: shown(v) };
+          } else if (field.balance && sign(v.value) < 0) {
+            outcome = { code: "value.negative", cells: [refs[k]], actual: shown(v) };
+          }
         }
-        if (v.tag !== "number") continue;
-        if (field.kind === "shares" && !isInteger(v.value)) {
-          out.push({ code: "value.fraction", cells: [refs[k]], actual: shown(v) });
-        } else if (field.balance && sign(v.value) < 0) {
-          out.push({ code: "value.negative", cells: [refs[k]], actual: shown(v) });
-        }
+        if (outcome) (out ??= []).push(outcome);
       }
-      return out;
+      // flagged is in form order, and so are a group's fields (the layout lists them so)
+      return out ?? NONE;
     },
   };
 };
