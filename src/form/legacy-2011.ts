@@ -10,6 +10,23 @@ const MAY_ISSUE =
 const CLASS_ISSUABLE = "Class of shares issuable (Note 1)";
 const EGM_DATE = "EGM approval date (if applicable) (dd/mm/yyyy)";
 
+/** A warrant or convertible line: an amount rolled forward, the shares it gives, its terms. */
+const instrumentLine = (
+  part: "B" | "C",
+  labels: { currency: string; preceding: string; moved: [string, string]; close: string }
+): FieldTemplate[] => [
+  { key: `${part}.{i}.currency`, label: labels.currency, kind: "currency" },
+  { key: `${part}.{i}.preceding`, label: labels.preceding, kind: "money", balance: true },
+  { key: `${part}.{i}.${labels.moved[0]}`, label: labels.moved[1], kind: "money" },
+  { key: `${part}.{i}.close`, label: labels.close, kind: "money", balance: true },
+  shareLine(`${part}.{i}.issued`, NEW_SHARES),
+  { key: `${part}.{i}.mayIssue`, label: MAY_ISSUE, kind: "shares", balance: true },
+  { key: `${part}.{i}.stockCode`, label: "Stock code (if listed)", kind: "text" },
+  { key: `${part}.{i}.class`, label: CLASS_ISSUABLE, kind: "class" },
+  { key: `${part}.{i}.price`, label: "Subscription price", kind: "price" },
+  { key: `${part}.{i}.egmDate`, label: EGM_DATE, kind: "date" },
+];
+
 /** Each class's three totals rows, one per part, take the same shape. */
 const totalsUnit = (id: UnitDef["id"], part: string, heading: string): UnitDef => ({
   id,
@@ -150,26 +167,12 @@ const units: readonly UnitDef[] = [
     fields: [
       { key: "B.{i}.description", label: "Description of warrants", kind: "text" },
       { key: "B.{i}.expiry", label: "Date of expiry - dd/mm/yyyy", kind: "date" },
-      { key: "B.{i}.currency", label: "Currency of nominal value", kind: "currency" },
-      {
-        key: "B.{i}.preceding",
-        label: "Nominal value at close of preceding month",
-        kind: "money",
-        balance: true,
-      },
-      { key: "B.{i}.exercised", label: "Exercised during the month", kind: "money" },
-      {
-        key: "B.{i}.close",
-        label: "Nominal value at close of the month",
-        kind: "money",
-        balance: true,
-      },
-      shareLine("B.{i}.issued", NEW_SHARES),
-      { key: "B.{i}.mayIssue", label: MAY_ISSUE, kind: "shares", balance: true },
-      { key: "B.{i}.stockCode", label: "Stock code (if listed)", kind: "text" },
-      { key: "B.{i}.class", label: CLASS_ISSUABLE, kind: "class" },
-      { key: "B.{i}.price", label: "Subscription price", kind: "price" },
-      { key: "B.{i}.egmDate", label: EGM_DATE, kind: "date" },
+      ...instrumentLine("B", {
+        currency: "Currency of nominal value",
+        preceding: "Nominal value at close of preceding month",
+        moved: ["exercised", "Exercised during the month"],
+        close: "Nominal value at close of the month",
+      }),
     ],
   },
   totalsUnit(
@@ -183,21 +186,12 @@ const units: readonly UnitDef[] = [
     heading: "(C) Convertibles (i.e. Convertible into Shares of the Issuer which are to be Listed)",
     fields: [
       { key: "C.{i}.description", label: "Class and description", kind: "text" },
-      { key: "C.{i}.currency", label: "Currency of amount outstanding", kind: "currency" },
-      {
-        key: "C.{i}.preceding",
-        label: "Amount at close of preceding month",
-        kind: "money",
-        balance: true,
-      },
-      { key: "C.{i}.converted", label: "Converted during the month", kind: "money" },
-      { key: "C.{i}.close", label: "Amount at close of the month", kind: "money", balance: true },
-      shareLine("C.{i}.issued", NEW_SHARES),
-      { key: "C.{i}.mayIssue", label: MAY_ISSUE, kind: "shares", balance: true },
-      { key: "C.{i}.stockCode", label: "Stock code (if listed)", kind: "text" },
-      { key: "C.{i}.class", label: CLASS_ISSUABLE, kind: "class" },
-      { key: "C.{i}.price", label: "Subscription price", kind: "price" },
-      { key: "C.{i}.egmDate", label: EGM_DATE, kind: "date" },
+      ...instrumentLine("C", {
+        currency: "Currency of amount outstanding",
+        preceding: "Amount at close of preceding month",
+        moved: ["converted", "Converted during the month"],
+        close: "Amount at close of the month",
+      }),
     ],
   },
   totalsUnit(
