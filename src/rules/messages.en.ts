@@ -49,5 +49,9 @@ export const MESSAGES: Readonly<Record<string, string>> = {
 /** Renders a finding's message from its code and parameters; unknown codes say so. */
 export function renderMessage(code: string, params: Readonly<Record<string, string>>): string {
   const template = MESSAGES[code] ?? `{cell}: ${code}.`;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+  // a label that ends in a colon ("For the month ended (dd/mm/yyyy) :") leads with it once
+  const cell = (params.cell ?? "").replace(/\s*:\s*$/, "");
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name === "cell" ? cell : (params[name] ?? whole)
+  );
 }

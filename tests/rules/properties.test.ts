@@ -97,7 +97,12 @@ test("the evaluator never throws on any JSON-shaped return, with or without last
           withPrev ? monthOf(seed + 1) : undefined
         );
         expect(Array.isArray(findings)).toBe(true);
-        for (const f of findings) expect(f.message).not.toMatch(/\{\w+\}/);
+        // every {placeholder} is filled: a brace left in a message must come from what was typed
+        const typed = edits.map(([, text]) => String(text)).join("\n");
+        for (const f of findings) {
+          for (const [left] of f.message.matchAll(/\{\w+\}/g)) expect(typed).toContain(left);
+          expect(f.message).not.toMatch(/^[^"]*::/); // the label leads with one colon
+        }
       }
     ),
     { numRuns: 200 }
