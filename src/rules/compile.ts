@@ -48,6 +48,8 @@ export interface Instance {
   /** Remark cells of the blocks and lines the instance reads; any text excuses E/W rules. */
   readonly remarks: readonly number[];
   readonly run: (ctx: RunContext) => readonly Outcome[];
+  /** It reports flagged cells only (MonthReader.flagged): a month that flags none skips it. */
+  readonly onlyFlagged: boolean;
 }
 
 /** The bindings of one instance and the means to resolve its templates. */
@@ -69,6 +71,7 @@ export interface Compiled {
   /** Cells read but never named in a finding (currency headings, flags, class names). */
   readonly extra?: readonly CellRef[];
   readonly run: Instance["run"];
+  readonly onlyFlagged?: boolean;
 }
 
 /** A kind's compiler: prepares cells and an evaluator for one instance. */
@@ -191,6 +194,7 @@ export function expandRules(
         classDef: scope.classDef,
         remarks,
         run: compiled.run,
+        onlyFlagged: compiled.onlyFlagged === true,
       });
     }
   }

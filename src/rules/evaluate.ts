@@ -143,27 +143,39 @@ export function runInstances(
     classOfLine: classResolver(cur),
   };
   const findings: Finding[] = [];
-  const runs = runsOf(instances);
+  const lists = runListsOf(instances);
+  const { runs, of } = cur.flagged.length > 0 ? lists.all : lists.unflagged;
   for (let k = 0; k < runs.length; k++) {
     const outcomes = runs[k](ctx);
     // the instance itself is read only for a finding
-    for (const outcome of outcomes) findings.push(findingOf(instances[k], outcome, ctx));
+    for (const outcome of outcomes) findings.push(findingOf(instances[of[k]], outcome, ctx));
   }
   return findings;
 }
 
-const runLists = new WeakMap<readonly Instance[], readonly Instance["run"][]>();
+/** Evaluators side by side, with the position of each one's instance. */
+interface RunList {
+  readonly runs: readonly Instance["run"][];
+  readonly of: readonly number[];
+}
+
+const runLists = new WeakMap<readonly Instance[], { all: RunList; unflagged: RunList }>();
 
 /**
- * The evaluators of a list of instances, side by side: a run reads one array of functions rather
- * than an object per instance, which a batch of many shapes keeps evicting from the processor's
- * cache (measured: most of the loop's time was loading the instance objects).
+ * The evaluators of a list of instances: all of them, and those a month that flags no cell runs
+ * (the value checks, a third of a return's instances, report flagged cells only). A run reads one
+ * array of functions rather than an object per instance, objects which a batch of many shapes
+ * keeps evicting from the processor's cache (measured: most of the loop's time).
  */
-function runsOf(instances: readonly Instance[]): readonly Instance["run"][] {
-  let runs = runLists.get(instances);
-  if (!runs) {
-    runs = instances.map((instance) => instance.run);
-    runLists.set(instances, runs);
+function runListsOf(instances: readonly Instance[]): { all: RunList; unflagged: RunList } {
+  let lists = runLists.get(instances);
+  if (!lists) {
+    const listOf = (keep: (instance: Instance) => boolean): RunList => {
+      const of = instances.flatMap((instance, k) => (keep(instance) ? [k] : []));
+      return { runs: of.map((k) => instances[k].run), of };
+    };
+    lists = { all: listOf(() => true), unflagged: listOf((instance) => !instance.onlyFlagged) };
+    runLists.set(instances, lists);
   }
-  return runs;
+  return lists;
 }

@@ -23,7 +23,7 @@ const NONE: readonly Outcome[] = [];
  * reads (value.readable reports one that does not), and some cell holds a number (all N/A, Nil or
  * blank: the rule holds). Reads without building a list, as most instances stop here.
  */
-function checkable(ctx: RunContext, cells: readonly CellRef[], places: Int32Array): boolean {
+function checkable(ctx: RunContext, cells: readonly CellRef[], places: readonly number[]): boolean {
   let anyNumber = false;
   for (let k = 0; k < places.length; k++) {
     const v = valueAt(ctx, cells, places, k);
@@ -34,8 +34,12 @@ function checkable(ctx: RunContext, cells: readonly CellRef[], places: Int32Arra
 }
 
 /** The value of cell k of a checkable instance (every cell is there), for arithmetic and messages. */
-const read = (ctx: RunContext, cells: readonly CellRef[], places: Int32Array, k: number): Parsed =>
-  valueAt(ctx, cells, places, k) ?? BLANK;
+const read = (
+  ctx: RunContext,
+  cells: readonly CellRef[],
+  places: readonly number[],
+  k: number
+): Parsed => valueAt(ctx, cells, places, k) ?? BLANK;
 
 /** total = Σ weight × part. */
 export const sum: KindCompiler<SumRule> = (rule, scope) => {
@@ -44,7 +48,7 @@ export const sum: KindCompiler<SumRule> = (rule, scope) => {
   const parts = rule.parts.map(([t, w]) => [scope.ref(t), w] as const);
   const cells = [total, ...parts.map(([cell]) => cell)]; // the total is cell 0, part k is cell k + 1
   const places = placesOf(cells);
-  const subtracted = Uint8Array.from(parts, ([, weight]) => (weight > 0 ? 0 : 1));
+  const subtracted = parts.map(([, weight]) => weight < 0);
   const { tolerance } = rule;
   return {
     cells,

@@ -27,18 +27,18 @@ export const LAST_MONTH = -2;
  * of following a CellRef object per cell, objects that a batch of many shapes keeps evicting from
  * the processor's cache (measured: most of a kind's run time was waiting for those loads).
  */
-export const placesOf = (cells: readonly CellRef[]): Int32Array =>
-  Int32Array.from(cells, (cell) => (cell.prev ? LAST_MONTH : cell.index));
+export const placesOf = (cells: readonly CellRef[]): readonly number[] =>
+  cells.map((cell) => (cell.prev ? LAST_MONTH : cell.index));
 
 /** This month's indexes of cells a kind reads from this month only (see placesOf: no objects). */
-export const indexesOf = (cells: readonly CellRef[]): Int32Array =>
-  Int32Array.from(cells, (cell) => cell.index);
+export const indexesOf = (cells: readonly CellRef[]): readonly number[] =>
+  cells.map((cell) => cell.index);
 
 /** The value of cell k of `cells` in this run by its place, or null where last month's is missing. */
 export function valueAt(
   ctx: RunContext,
   cells: readonly CellRef[],
-  places: Int32Array,
+  places: readonly number[],
   k: number
 ): Parsed | null {
   const place = places[k];

@@ -94,6 +94,7 @@ export const cells: KindCompiler<CellsRule> = (rule, scope) => {
   const position = new Map(fields.map((f, k) => [f.index, k]));
   return {
     cells: refs,
+    onlyFlagged: true,
     run(ctx) {
       // only flagged cells (unreadable, fractional shares, negative balances) fail: visit those
       let out: Outcome[] | null = null;
