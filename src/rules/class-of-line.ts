@@ -1,7 +1,12 @@
 import type { Layout } from "../form";
-import { classKey } from "./class-names";
-import { resolveRef } from "./compile";
+import * as classNamesModule from "./class-names";
+import * as compileModule from "./compile";
 import type { MonthReader } from "./read";
+
+// Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
+// getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
+const { classKey } = classNamesModule;
+const { resolveRef } = compileModule;
 
 // A line's "Class of shares issuable" names one of the return's classes: by the names the return
 // gives its classes (Section I descriptions), else by the classes' own words ("ordinary", "(1)").
@@ -36,13 +41,13 @@ function namingOf(layout: Layout): ClassNaming {
 }
 
 /**
- * Resolves a line's class cell (by index) to a class id for one month: by the classes' names on
+ * Resolves a line's class cell (by slot) to a class id for one month: by the classes' names on
  * the form, then their words; a blank cell is of the first class. Each cell resolves once a month.
  */
-export function classResolver(cur: MonthReader): (index: number) => string | null {
+export function classResolver(cur: MonthReader): (slot: number) => string | null {
   const { nameCells, words, first } = namingOf(cur.layout);
   let names: Map<string, string> | undefined;
-  let resolved: (string | null | undefined)[] | undefined; // by field index, as a map was slower
+  let resolved: Map<number, string | null> | undefined; // by slot
   const lookup = (text: string): string | null => {
     if (!names) {
       names = new Map();
@@ -54,14 +59,14 @@ export function classResolver(cur: MonthReader): (index: number) => string | nul
     const key = classKey(text);
     return names.get(key) ?? words.get(key) ?? null;
   };
-  return (index) => {
-    const v = cur.at(index);
+  return (slot) => {
+    const v = cur.atSlot(slot);
     if (v.tag !== "text") return first; // blank: the form's lines are of the first class unless stated
-    resolved ??= new Array<string | null | undefined>(cur.layout.fields.length);
-    let cls = resolved[index];
+    resolved ??= new Map();
+    let cls = resolved.get(slot);
     if (cls === undefined) {
       cls = lookup(v.text);
-      resolved[index] = cls;
+      resolved.set(slot, cls);
     }
     return cls;
   };

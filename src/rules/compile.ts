@@ -1,5 +1,6 @@
 import type { ClassDef, Domain, Layout } from "../form";
 import type { CellRef, MonthReader } from "./read";
+import { indexOfSlot, slotOf, slotsOf } from "./slots";
 import type { Rule, Severity } from "./types";
 
 /** What a kind reports for one instance: a code for the message catalogue and its figures. */
@@ -23,7 +24,7 @@ export interface RunContext {
   /** Hong Kong's general holidays as day numbers (toDayNumber). */
   readonly holidays: ReadonlySet<number>;
   readonly coveredYear: (year: number) => boolean;
-  /** The class a line's "Class of shares issuable" (by its index) names, or null when none does. */
+  /** The class a line's "Class of shares issuable" (by its slot) names, or null when none does. */
   readonly classOfLine: (lineClass: number) => string | null;
 }
 
@@ -45,7 +46,7 @@ export interface Instance {
   /** Every cell the check reads (its cells, currencies, flags, class names, remarks), grouped. */
   readonly inputs: readonly InputGroup[];
   readonly classDef?: ClassDef;
-  /** Remark cells of the blocks and lines the instance reads; any text excuses E/W rules. */
+  /** Slots of the remark cells of the blocks and lines it reads; any text excuses E/W rules. */
   readonly remarks: readonly number[];
   readonly run: (ctx: RunContext) => readonly Outcome[];
   /** It reports flagged cells only (MonthReader.flagged): a month that flags none skips it. */
@@ -99,7 +100,7 @@ const fill = (template: string, vars: Readonly<Record<string, string>>): string 
     ? template
     : template.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 
-/** Resolves a template to a cell of this month (by index) or of last month (by id). */
+/** Resolves a template to a cell of this month (by index and slot) or of last month (by id). */
 export function resolveRef(
   layout: Layout,
   template: string,
@@ -107,7 +108,9 @@ export function resolveRef(
 ): CellRef {
   const prev = template.startsWith("prev:");
   const id = fill(prev ? template.slice(5) : template, vars);
-  return { id, index: prev ? -1 : (layout.byId.get(id)?.index ?? -1), prev };
+  if (prev) return { id, index: -1, slot: -1, prev };
+  slotsOf(layout); // the layout's ids have slots before any of its cells is named
+  return { id, index: layout.byId.get(id)?.index ?? -1, slot: slotOf(id), prev };
 }
 
 /** Every combination of the keys of `domains`, as bindings with a readable key part. */
@@ -142,13 +145,13 @@ export function scopeOf(layout: Layout, vars: Readonly<Record<string, string>>):
   };
 }
 
-/** The remark cells of the groups of `cells`. */
+/** The slots of the remark cells of the groups of `cells`. */
 function remarksOf(layout: Layout, cells: readonly CellRef[]): number[] {
   const out = new Set<number>();
   for (const cell of cells) {
     if (cell.prev || cell.index < 0) continue;
     const remark = layout.byId.get(`${layout.fields[cell.index].group}.remark`);
-    if (remark) out.add(remark.index);
+    if (remark) out.add(slotOf(remark.id));
   }
   return [...out];
 }
@@ -181,7 +184,10 @@ export function expandRules(
       const scalars = [
         ...(compiled.extra ?? []),
         ...downgradeCells(rule, scope),
-        ...remarks.map((index) => ({ id: layout.fields[index].id, index, prev: false })),
+        ...remarks.map((slot) => {
+          const index = indexOfSlot(slotsOf(layout), slot);
+          return { id: layout.fields[index].id, index, slot, prev: false };
+        }),
       ];
       instances.push({
         rule,

@@ -72,8 +72,8 @@ function downgraded(instance: Instance, outcome: Outcome, ctx: RunContext): bool
   for (const d of instance.rule.downgrade ?? []) {
     switch (d.when) {
       case "excused":
-        if (instance.remarks.some((i) => ctx.cur.at(i).tag === "text")) return true;
-        if (instance.cells.some((c) => !c.prev && isMarked(ctx.cur.at(c.index)))) return true;
+        if (instance.remarks.some((slot) => ctx.cur.atSlot(slot).tag === "text")) return true;
+        if (instance.cells.some((c) => !c.prev && isMarked(ctx.cur.atSlot(c.slot)))) return true;
         break;
       case "classKind":
         if (instance.classDef && instance.classDef.kind !== d.not) return true;

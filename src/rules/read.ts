@@ -1,14 +1,27 @@
 import type { Field, Layout, ValueKind } from "../form";
-import { lookupCurrency, parseCurrencyHeading, type Currency } from "../values/currency";
-import { isInteger, isZero, sign, ZERO, type Dec } from "../values/decimal";
-import { parseCell } from "../values/parse";
+import * as currencyModule from "../values/currency";
+import type { Currency } from "../values/currency";
+import * as decimalModule from "../values/decimal";
+import type { Dec } from "../values/decimal";
+import * as parseModule from "../values/parse";
+import * as slotsModule from "./slots";
+import type { SlotTable } from "./slots";
 import type { Expect, Parsed } from "../values/types";
 
-/** A cell an instance reads: this month's (by index) or last month's (by id). */
+// Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
+// getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
+const { lookupCurrency, parseCurrencyHeading } = currencyModule;
+const { isInteger, isZero, sign, ZERO } = decimalModule;
+const { parseCell } = parseModule;
+const { indexOfSlot, slotOf, slotsOf } = slotsModule;
+
+/** A cell an instance reads: this month's (by slot) or last month's (by id). */
 export interface CellRef {
   readonly id: string;
-  /** Index into this month's layout; -1 where the form and shape have no such field. */
+  /** Index into the layout the instance was compiled for; -1 where it has no such field. */
   readonly index: number;
+  /** The field's slot (slots.ts): where a run finds it in any month of any shape. */
+  readonly slot: number;
   readonly prev: boolean;
 }
 
@@ -17,13 +30,15 @@ export interface MonthReader {
   readonly layout: Layout;
   /** The value of a field of this month by its index (blank for -1). */
   at(index: number): Parsed;
+  /** The value of a field of this month by its slot (blank where this layout has none). */
+  atSlot(slot: number): Parsed;
   /** The value of a field by id (blank when the form and shape have no such field). */
   byId(id: string): Parsed;
   /** Whether the field exists in this month's layout. */
   has(id: string): boolean;
   /** Whether any cell is unreadable, a share count fractional or a balance negative. */
   readonly suspect: boolean;
-  /** The indexes of those cells, ascending (form order): the only cells value checks report. */
+  /** The slots of those cells, in form order: the only cells value checks report. */
   readonly flagged: readonly number[];
 }
 
@@ -66,26 +81,13 @@ function parseAs(kind: ValueKind, raw: unknown): Parsed {
 /** Reads a field's raw value as its kind wants it; currency headings must name a currency. */
 export const parseField = (field: Field, raw: unknown): Parsed => parseAs(field.kind, raw);
 
-// Every field id of every layout, numbered once. One map for all layouts stays in the processor's
-// cache while a batch goes through many shapes, where a map per layout did not (measured: 8% of a
-// batch of 90 shapes). Its keys come back from an object's keys, so they are internalised, as
-// for-in's are: a lookup compares pointers, not characters (measured: 11 of 15 us a return).
-const SLOTS = new Map<string, number>();
-
-function addSlots(ids: readonly string[]): void {
-  const fresh: Record<string, true> = Object.create(null) as Record<string, true>;
-  for (const id of ids) if (!SLOTS.has(id)) fresh[id] = true;
-  for (const id of Object.keys(fresh)) SLOTS.set(id, SLOTS.size);
-}
-
 /**
  * What reading a return needs of its layout's fields, as flat tables. The layout's Field objects
  * each have a hidden class of their own, so reading `kind` off them per cell misses V8's inline
  * caches every time (measured: 30% of reading a return); these arrays do not.
  */
 interface FieldTable {
-  /** The field index of each id's slot, -1 where this layout has no such field. */
-  readonly atSlot: Int32Array;
+  readonly slots: SlotTable;
   readonly kinds: readonly ValueKind[];
   readonly balances: readonly boolean[];
   /** A blank for every field: a month's values start as a copy (a fill runs in the runtime). */
@@ -97,11 +99,8 @@ const tables = new WeakMap<Layout, FieldTable>();
 function tableOf(layout: Layout): FieldTable {
   let table = tables.get(layout);
   if (!table) {
-    addSlots(layout.fields.map((f) => f.id));
-    const atSlot = new Int32Array(SLOTS.size).fill(-1);
-    for (const field of layout.fields) atSlot[SLOTS.get(field.id) ?? 0] = field.index;
     table = {
-      atSlot,
+      slots: slotsOf(layout),
       kinds: layout.fields.map((f) => f.kind),
       balances: layout.fields.map((f) => f.balance),
       blanks: layout.fields.map(() => BLANK),
@@ -109,12 +108,6 @@ function tableOf(layout: Layout): FieldTable {
     tables.set(layout, table);
   }
   return table;
-}
-
-/** The index of a field of the table's layout by id, -1 where it has none. */
-function indexIn(table: FieldTable, id: string): number {
-  const slot = SLOTS.get(id);
-  return slot === undefined || slot >= table.atSlot.length ? -1 : table.atSlot[slot];
 }
 
 /** One month's parsed values; methods on a class, so a return costs one object and one array. */
@@ -134,12 +127,16 @@ class Month implements MonthReader {
     return index < 0 ? BLANK : this.parsed[index];
   }
 
+  atSlot(slot: number): Parsed {
+    return this.at(indexOfSlot(this.table.slots, slot));
+  }
+
   byId(id: string): Parsed {
-    return this.at(indexIn(this.table, id));
+    return this.atSlot(slotOf(id));
   }
 
   has(id: string): boolean {
-    return indexIn(this.table, id) >= 0;
+    return indexOfSlot(this.table.slots, slotOf(id)) >= 0;
   }
 }
 
@@ -149,13 +146,12 @@ export function monthReader(
   values: Readonly<Record<string, unknown>>
 ): MonthReader {
   const table = tableOf(layout);
-  const { atSlot, kinds, balances } = table;
+  const { slots, kinds, balances } = table;
   const parsed = table.blanks.slice();
   const flagged: number[] = [];
   // a return states a third of its cells or fewer: walk what it states, not every field
   for (const id in values) {
-    const slot = SLOTS.get(id);
-    const at = slot === undefined || slot >= atSlot.length ? -1 : atSlot[slot];
+    const at = indexOfSlot(slots, slotOf(id));
     const raw = values[id];
     if (at < 0 || raw === undefined || raw === "" || raw === null) continue;
     const p = parseAs(kinds[at], raw);
@@ -169,7 +165,8 @@ export function monthReader(
       flagged.push(at);
     }
   }
-  if (flagged.length > 1) flagged.sort((a, b) => a - b);
+  if (flagged.length > 1) flagged.sort((a, b) => a - b); // form order
+  for (let k = 0; k < flagged.length; k++) flagged[k] = slots.slotOfIndex[flagged[k]];
   return new Month(layout, parsed, table, flagged);
 }
 
