@@ -1,13 +1,29 @@
+import { ff301Treasury, ff301v10, ff301v12 } from "./ff301";
 import { legacy2011 } from "./legacy-2011";
 import type { FormVersion } from "./types";
 
-export type { ClassDef, ClassKind, ELineType, Field, FormVersion, Shape, ValueKind } from "./types";
+export type {
+  ClassDef,
+  ClassKind,
+  Direction,
+  ELineType,
+  Field,
+  FormVersion,
+  Shape,
+  ValueKind,
+} from "./types";
 export { layoutOf, type Domain, type Layout } from "./layout";
 
 /** Every form version the add-in knows, by id. */
 export const FORM_VERSIONS: Readonly<Record<string, FormVersion>> = {
   [legacy2011.id]: legacy2011,
+  [ff301v12.id]: ff301v12,
+  [ff301Treasury.id]: ff301Treasury,
+  [ff301v10.id]: ff301v10,
 };
+
+/** The version a new return starts from: the FF301 form issuers file today. */
+export const DEFAULT_FORM = ff301v12.id;
 
 /** The form version of an id, or undefined for an unknown id. */
 export function formVersion(id: string): FormVersion | undefined {

@@ -67,6 +67,8 @@ function instancesOf(unit: UnitId, domains: Record<Domain, readonly string[]>): 
   switch (unit) {
     case "header":
     case "authTotal":
+    case "hdrInfo":
+    case "confirmations":
     case "signature":
       return [""];
     case "authClass":
@@ -111,6 +113,8 @@ const GROUP: Record<UnitId, string> = {
   eLine: "E.",
   eTotals: "E.total",
   totals: "AtoE",
+  hdrInfo: "IV",
+  confirmations: "V",
   signature: "sig",
 };
 
@@ -188,6 +192,8 @@ function buildLayout(form: FormVersion, shape: Shape): Layout {
             caption: label,
             kind: tmpl.kind,
             balance: tmpl.balance === true,
+            magnitude: tmpl.magnitude === true,
+            ...(tmpl.choices ? { choices: tmpl.choices } : {}),
             classId: cls?.id,
           });
         }
@@ -201,6 +207,7 @@ function buildLayout(form: FormVersion, shape: Shape): Layout {
           caption: "Remarks",
           kind: "remark",
           balance: false,
+          magnitude: false,
           classId: cls?.id,
         });
       }

@@ -11,6 +11,7 @@ export type ValueKind =
   | "currency"
   | "class"
   | "text"
+  | "tick"
   | "remark";
 
 /** What kind of shares a class is; the form treats preference and other classes more leniently (T2). */
@@ -39,6 +40,15 @@ export interface FieldTemplate {
   readonly grid?: "auth" | "issued";
   /** Only on E lines with an "At price" cell, or only on the repeatable "Other" line. */
   readonly when?: "hasPrice" | "repeatable";
+  /**
+   * The figure counts by its column's type whatever sign is printed ("Exercised -3,000,000",
+   * treasury shares transferred out): rules read its magnitude.
+   */
+  readonly magnitude?: boolean;
+  /** The values the form offers for the cell ("Yes", "No"), as a list to pick from. */
+  readonly choices?: readonly string[];
+  /** False where the label or the cell was inferred, not seen on a filed form (form-spec [M]). */
+  readonly verified?: boolean;
 }
 
 /** The counts of a return's variable parts, chosen by the user. */
@@ -79,6 +89,8 @@ export type UnitId =
   | "eLine"
   | "eTotals"
   | "totals"
+  | "hdrInfo"
+  | "confirmations"
   | "signature";
 
 /** How a line of part (E) moves the issued shares (trap T7). */
@@ -97,6 +109,10 @@ export interface ELineType {
   readonly repeatable?: boolean;
   /** A capital reorganisation excuses restated option counts (T10). */
   readonly reorganisation?: boolean;
+  /** How the line moves the treasury shares (its X2 figure), where the form has treasury columns. */
+  readonly treasury?: Direction;
+  /** False where the line type was inferred, not seen on a filed form (form-spec [M]). */
+  readonly verified?: boolean;
 }
 
 /** A form version: its labels and units as data, keyed by a version id. */
@@ -132,6 +148,10 @@ export interface Field {
   readonly caption: string;
   readonly kind: ValueKind;
   readonly balance: boolean;
+  /** Rules read the figure's magnitude (FieldTemplate.magnitude). */
+  readonly magnitude: boolean;
+  /** The values the form offers for the cell, where it offers a list. */
+  readonly choices?: readonly string[];
   /** The class this field belongs to, where it belongs to one. */
   readonly classId?: string;
 }

@@ -23,6 +23,7 @@ const NUMBER_FORMATS: Readonly<Record<Field["kind"], string>> = {
   currency: "@",
   class: "@",
   text: "@",
+  tick: "@",
   remark: "@",
 };
 

@@ -182,7 +182,8 @@ export function expandRules(
       const excusable = (rule.downgrade ?? []).some((d) => d.when === "excused");
       const remarks = excusable ? remarksOf(layout, compiled.cells) : [];
       const scalars = [
-        ...(compiled.extra ?? []),
+        // a cell the form does not have (a currency stated in the figure itself) is not read
+        ...(compiled.extra ?? []).filter((c) => c.prev || c.index >= 0),
         ...downgradeCells(rule, scope),
         ...remarks.map((slot) => {
           const index = indexOfSlot(slotsOf(layout), slot);

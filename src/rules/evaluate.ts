@@ -13,6 +13,8 @@ import { after, deadline, eventDates, monthEnd } from "./kinds/dates";
 import { bound, equal, product, quotient, sum } from "./kinds/arithmetic";
 import { classSum, currencyTotal, funds, netZero, signs } from "./kinds/grouped";
 import { allOrNone, cells, empty, notApplicable } from "./kinds/presence";
+import { required, signed, ticks } from "./kinds/choices";
+import { readings } from "./kinds/readings";
 import { classResolver } from "./class-of-line";
 import { renderMessage } from "./messages.en";
 import { isNonZero, type CellRef, type MonthReader } from "./read";
@@ -47,6 +49,14 @@ export function compileRule(rule: Rule, scope: Scope): Compiled | null {
       return signs(rule, scope);
     case "netZero":
       return netZero(rule, scope);
+    case "signed":
+      return signed(rule, scope);
+    case "ticks":
+      return ticks(rule, scope);
+    case "required":
+      return required(rule, scope);
+    case "readings":
+      return readings(rule, scope, compileRule);
     case "readable":
     case "whole":
       return cells(rule, scope);

@@ -23,7 +23,7 @@ const partTotals: Rule[] = PARTS.map(([part, lines]) => ({
   lines,
   value: `${part}.{i}.issued`,
   lineClass: `${part}.{i}.class`,
-  byDirection: part === "E", // lines 6 and 7 reduce the issued shares (T7)
+  direction: part === "E" ? "line" : "asWritten", // lines 6 and 7 reduce the issued shares (T7)
 }));
 
 const continuity = (rule: string, total: string, each: Rule["each"]): Rule => ({

@@ -35,7 +35,26 @@ export const MESSAGES: Readonly<Record<string, string>> = {
   "currencyTotal.blank": "{cell}: blank, while Section I states authorised capital.",
   "sign.increase": "{cell}: {actual} is negative on a line that issues new shares.",
   "sign.decrease":
-    "{cell}: {actual} is counted as a decrease on this line (shares repurchased or redeemed); write it in brackets.",
+    "{cell}: {actual} is counted as a decrease on this line (shares repurchased, redeemed or cancelled); write it as a decrease.",
+  "sign.treasury.increase":
+    "{cell}: {actual} is counted as an increase in treasury shares on this line (shares repurchased into treasury).",
+  "sign.treasury.decrease":
+    "{cell}: {actual} is counted as a decrease in treasury shares on this line (treasury shares sold, transferred or cancelled); write it as a decrease.",
+  "signed.positive":
+    "{cell}: shares pending cancellation are stated as a negative number (Note 3); found {actual}.",
+  "signed.negative": "{cell}: expected a figure of at least 0; found {actual}.",
+  "ticks.tooFew":
+    "{cell}: the class is listed on the Exchange, so one box of the public float confirmation is ticked; none is.",
+  "ticks.tooMany":
+    "{cell}: {ticked} boxes are ticked; tick one only (the requirement has, or has not, been complied with).",
+  "ticks.none":
+    "{cell}: the class is not listed on the Exchange, yet a box of the public float confirmation is ticked.",
+  "required.listed":
+    "{cell}: the class is listed on the Exchange, so this is stated (the applicable public float threshold).",
+  "required.ticked":
+    "{cell}: the public float requirement has not been complied with, so this says why (Additional information).",
+  "readings.noted":
+    "{cell}: holds only if the new shares column is read as reading {reading}; check which reading the Exchange takes.",
   "netZero.unbalanced":
     '{cell}: the lines marked "{mark}" as one conversion between classes net to {actual}; expected 0.',
   "date.notMonthEnd": "{cell}: {actual} is not the last day of its month.",

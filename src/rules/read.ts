@@ -11,7 +11,7 @@ import type { Expect, Parsed } from "../values/types";
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
 // getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
 const { lookupCurrency, parseCurrencyHeading } = currencyModule;
-const { isInteger, isZero, sign, ZERO } = decimalModule;
+const { abs, isInteger, isZero, sign, ZERO } = decimalModule;
 const { parseCell } = parseModule;
 const { indexOfSlot, slotOf, slotsOf } = slotsModule;
 
@@ -59,6 +59,7 @@ function expectOf(kind: ValueKind): Expect {
     case "currency":
     case "class":
     case "text":
+    case "tick":
     case "remark":
       return "text";
   }
@@ -90,6 +91,8 @@ interface FieldTable {
   readonly slots: SlotTable;
   readonly kinds: readonly ValueKind[];
   readonly balances: readonly boolean[];
+  /** Figures that count by their column's type whatever sign is printed: read as magnitudes. */
+  readonly magnitudes: readonly boolean[];
   /** A blank for every field: a month's values start as a copy (a fill runs in the runtime). */
   readonly blanks: readonly Parsed[];
 }
@@ -103,6 +106,7 @@ function tableOf(layout: Layout): FieldTable {
       slots: slotsOf(layout),
       kinds: layout.fields.map((f) => f.kind),
       balances: layout.fields.map((f) => f.balance),
+      magnitudes: layout.fields.map((f) => f.magnitude),
       blanks: layout.fields.map(() => BLANK),
     };
     tables.set(layout, table);
@@ -146,7 +150,7 @@ export function monthReader(
   values: Readonly<Record<string, unknown>>
 ): MonthReader {
   const table = tableOf(layout);
-  const { slots, kinds, balances } = table;
+  const { slots, kinds, balances, magnitudes } = table;
   const parsed = table.blanks.slice();
   const flagged: number[] = [];
   // a return states a third of its cells or fewer: walk what it states, not every field
@@ -155,7 +159,8 @@ export function monthReader(
     const raw = values[id];
     if (at < 0 || raw === undefined || raw === "" || raw === null) continue;
     const p = parseAs(kinds[at], raw);
-    parsed[at] = p;
+    parsed[at] =
+      magnitudes[at] && p.tag === "number" && sign(p.value) < 0 ? { ...p, value: abs(p.value) } : p;
     // what value checks report: unreadable cells, fractional share counts, negative balances
     if (
       p.tag === "problem" ||

@@ -54,15 +54,18 @@ export interface EqualRule extends RuleBase {
 export interface ProductRule extends RuleBase {
   readonly kind: "product";
   readonly result: Ref;
-  readonly resultCurrency: Ref;
+  /** The cells that state the currencies, where the form has them apart from the figures. */
+  readonly resultCurrency?: Ref;
   readonly factors: readonly [Ref, Ref];
-  readonly factorCurrency: Ref;
+  readonly factorCurrency?: Ref;
 }
 
 /** shares = amount / price within one share, when price and amount are in one currency (T9). */
 export interface QuotientRule extends RuleBase {
   readonly kind: "quotient";
   readonly shares: Ref;
+  /** Shares delivered besides `shares` (treasury shares transferred out), counted by magnitude. */
+  readonly plus?: Ref;
   readonly amount: Ref;
   readonly price: Ref;
   readonly currency: Ref;
@@ -102,8 +105,12 @@ export interface ClassSumRule extends RuleBase {
   readonly lines: Domain;
   readonly value: Ref;
   readonly lineClass: Ref;
-  /** Lines whose type reduces the issued shares count as decreases whatever the sign (T7). */
-  readonly byDirection: boolean;
+  /**
+   * How a line's figure counts: as written; by its line type's direction for the issued shares
+   * ("line": lines that reduce them count as decreases whatever the sign, T7) or for the treasury
+   * shares ("treasury"); or always as a decrease ((A2) to (D2), treasury shares transferred out).
+   */
+  readonly direction: "asWritten" | "line" | "treasury" | "decrease";
 }
 
 /** Per currency: the funds figure = Σ exercised × price of that currency's lines. */
@@ -123,7 +130,8 @@ export interface CurrencyTotalRule extends RuleBase {
   readonly total: Ref;
   readonly blocks: Domain;
   readonly amount: Ref;
-  readonly amountCurrency: Ref;
+  /** The cell stating each block's currency, where the form has one apart from the figure. */
+  readonly amountCurrency?: Ref;
 }
 
 /** Figures whose sign goes against their line's direction (increase lines negative, and so on). */
@@ -131,6 +139,55 @@ export interface SignRule extends RuleBase {
   readonly kind: "sign";
   readonly lines: Domain;
   readonly cell: Ref;
+  /** Which of the line type's directions the figure follows: issued shares (default) or treasury. */
+  readonly by?: "line" | "treasury";
+}
+
+/** The figure's sign: at most zero (-1) or at least zero (1); Nil and blank hold. */
+export interface SignedRule extends RuleBase {
+  readonly kind: "signed";
+  readonly cell: Ref;
+  readonly sign: -1 | 1;
+}
+
+/** What a condition asks of a cell: reads "Yes", does not read "Yes", or is ticked. */
+export interface Condition {
+  readonly field: Ref;
+  readonly is: "yes" | "notYes" | "ticked";
+}
+
+/** Where the condition holds, between `min` and `max` of the boxes are ticked. */
+export interface TicksRule extends RuleBase {
+  readonly kind: "ticks";
+  readonly boxes: readonly Ref[];
+  readonly when?: Condition;
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** Where the condition holds, the cell is filled (not blank). */
+export interface RequiredRule extends RuleBase {
+  readonly kind: "required";
+  readonly cell: Ref;
+  readonly when: Condition;
+}
+
+/** How a reading of an ambiguous column is taken: as correct, or as a note (a warning). */
+export type Acceptance = "accepted" | "warning";
+
+/**
+ * One check under several readings of the form (FF301's X1 column: change in total issued shares,
+ * H, or in issued shares excluding treasury, L). It holds where an accepted reading holds; where
+ * only a "warning" reading holds it is a note; where none does, the first accepted reading's
+ * findings stand. Which readings are accepted is data.
+ */
+export interface ReadingsRule extends RuleBase {
+  readonly kind: "readings";
+  readonly readings: readonly {
+    readonly reading: string;
+    readonly accept: Acceptance;
+    readonly rule: Exclude<Rule, ReadingsRule>;
+  }[];
 }
 
 /** Lines carrying the same mark net to zero (a conversion between classes, T8). */
@@ -190,6 +247,10 @@ export type Rule =
   | CurrencyTotalRule
   | SignRule
   | NetZeroRule
+  | SignedRule
+  | TicksRule
+  | RequiredRule
+  | ReadingsRule
   | CellsRule
   | MonthEndRule
   | AfterRule

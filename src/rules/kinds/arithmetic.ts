@@ -107,8 +107,9 @@ export const equal: KindCompiler<EqualRule> = (rule, scope) => {
 export const product: KindCompiler<ProductRule> = (rule, scope) => {
   const result = scope.ref(rule.result);
   const [f1, f2] = rule.factors.map((t) => scope.ref(t));
-  const resultCurrency = scope.ref(rule.resultCurrency);
-  const factorCurrency = scope.ref(rule.factorCurrency);
+  // where the form states no currency apart, a figure's own ("HKD 0.02") is read
+  const resultCurrency = scope.ref(rule.resultCurrency ?? "");
+  const factorCurrency = scope.ref(rule.factorCurrency ?? "");
   if (result.index < 0) return null;
   const cells = [result, f1, f2];
   const places = placesOf(cells);
@@ -156,7 +157,8 @@ export const quotient: KindCompiler<QuotientRule> = (rule, scope) => {
   const price = scope.ref(rule.price);
   const currency = scope.ref(rule.currency);
   if (shares.index < 0) return null;
-  const cells = [shares, amount, price];
+  const plus = rule.plus === undefined ? [] : [scope.ref(rule.plus)];
+  const cells = [shares, amount, price, ...plus];
   const places = placesOf(cells);
   const currencyAt = currency.slot;
   return {
@@ -170,7 +172,10 @@ export const quotient: KindCompiler<QuotientRule> = (rule, scope) => {
       if (vp.tag !== "number" || isZero(vp.value)) return NONE; // no price, no check
       const curAmount = currencyOf(va, ctx.cur.atSlot(currencyAt));
       if (vp.currency && curAmount && vp.currency !== curAmount) return NONE; // T9: no check
-      const s = figureOf(vs) ?? ZERO;
+      const delivered = figureOf(vs) ?? ZERO;
+      const s = plus.length
+        ? add(delivered, abs(figureOf(read(ctx, cells, places, 3)) ?? ZERO))
+        : delivered;
       const a = figureOf(va) ?? ZERO;
       // |amount / price - shares| < 1  <=>  |amount - shares x price| < |price|
       if (cmp(abs(sub(a, mul(s, vp.value))), abs(vp.value)) < 0) return NONE;
@@ -178,7 +183,7 @@ export const quotient: KindCompiler<QuotientRule> = (rule, scope) => {
         {
           code: "quotient.mismatch",
           expected: formatDec(divRound(a, vp.value, 1)),
-          actual: shown(vs),
+          actual: plus.length ? `${shown(vs)} + ${shown(read(ctx, cells, places, 3))}` : shown(vs),
           params: { expr: `${shown(va)} / ${shown(vp)}` },
         },
       ];

@@ -1,6 +1,7 @@
 import * as decimalModule from "../../values/decimal";
 import type { Dec } from "../../values/decimal";
 import type { Currency } from "../../values/currency";
+import type { Direction } from "../../form";
 import type { KindCompiler, Outcome, RunContext } from "../compile";
 import * as readModule from "../read";
 import type { CellRef } from "../read";
@@ -24,11 +25,19 @@ function lineCells(
   return scope.keys(lines).map((key) => scope.ref(template, { i: key }));
 }
 
-/** The direction of a line of a part: E lines by their type, every other part's lines increase. */
-function directionOf(scope: Parameters<KindCompiler<SignRule>>[1], domain: string, key: string) {
-  return domain === "eLine" || domain === "otherLine"
-    ? scope.layout.eLineType(key).direction
-    : "increase";
+/**
+ * The direction of a line of a part, for the issued shares ("line") or the treasury shares: E lines
+ * by their type, every other part's lines increase the issued shares.
+ */
+function directionOf(
+  scope: Parameters<KindCompiler<SignRule>>[1],
+  domain: string,
+  key: string,
+  by: "line" | "treasury" = "line"
+): Direction {
+  if (domain !== "eLine" && domain !== "otherLine") return "increase";
+  const type = scope.layout.eLineType(key);
+  return by === "line" ? type.direction : (type.treasury ?? "either");
 }
 
 /** A part's total for a class = Σ of its lines' figures whose class cell names that class. */
@@ -37,9 +46,14 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
   if (total.index < 0) return null;
   const values = lineCells(scope, rule.lines, rule.value);
   const classes = lineCells(scope, rule.lines, rule.lineClass);
+  const { direction } = rule;
   const decrease = scope
     .keys(rule.lines)
-    .map((key) => rule.byDirection && directionOf(scope, rule.lines, key) === "decrease");
+    .map((key) =>
+      direction === "asWritten"
+        ? false
+        : direction === "decrease" || directionOf(scope, rule.lines, key, direction) === "decrease"
+    );
   const classId = scope.bindings.c;
   const isFirstClass = scope.layout.classes[0]?.id === classId;
   const [totalAt, valueAts, classAts] = [total.slot, slotsIn(values), slotsIn(classes)];
@@ -187,11 +201,11 @@ export const currencyTotal: KindCompiler<CurrencyTotalRule> = (rule, scope) => {
   const total = scope.ref(rule.total);
   if (total.index < 0) return null;
   const amounts = scope.keys(rule.blocks).map((c) => scope.ref(rule.amount, { c }));
-  const headings = scope.keys(rule.blocks).map((c) => scope.ref(rule.amountCurrency, { c }));
+  const headings = scope.keys(rule.blocks).map((c) => scope.ref(rule.amountCurrency ?? "", { c }));
   const [totalAt, amountAts, headingAts] = [total.slot, slotsIn(amounts), slotsIn(headings)];
   return {
     cells: [total, ...amounts],
-    extra: headings,
+    extra: headings.filter((h) => h.index >= 0),
     run(ctx) {
       const vt = ctx.cur.atSlot(totalAt);
       if (vt.tag === "problem") return NONE;
@@ -236,7 +250,8 @@ export const signs: KindCompiler<SignRule> = (rule, scope) => {
   const keys = scope.keys(rule.lines);
   if (keys.length === 0) return null;
   const refs = keys.map((i) => scope.ref(rule.cell, { i }));
-  const directions = keys.map((key) => directionOf(scope, rule.lines, key));
+  const directions = keys.map((key) => directionOf(scope, rule.lines, key, rule.by));
+  const code = rule.by === "treasury" ? "sign.treasury." : "sign.";
   const refAts = slotsIn(refs);
   return {
     cells: refs,
@@ -248,7 +263,11 @@ export const signs: KindCompiler<SignRule> = (rule, scope) => {
         if (v.tag !== "number") continue;
         const s = sign(v.value);
         if ((directions[k] === "increase" && s < 0) || (directions[k] === "decrease" && s > 0)) {
-          (out ??= []).push({ code: `sign.${directions[k]}`, cells: [refs[k]], actual: shown(v) });
+          (out ??= []).push({
+            code: `${code}${directions[k]}`,
+            cells: [refs[k]],
+            actual: shown(v),
+          });
         }
       }
       return out ?? NONE;
