@@ -17,6 +17,7 @@ import type {
 /** What tells the three versions apart: each a data switch, read only while building the data. */
 interface Variant {
   readonly id: string;
+  readonly name: string;
   /** Section II has the three columns and Part III the (X1)/(X2) columns and subtotals. */
   readonly treasury: boolean;
   /** Section II ends with the public float sufficiency confirmation per class. */
@@ -24,9 +25,24 @@ interface Variant {
 }
 
 const VARIANTS = {
-  v10: { id: "ff301-1.0", treasury: false, float: false },
-  treasury: { id: "ff301-treasury", treasury: true, float: false },
-  v12: { id: "ff301-1.2", treasury: true, float: true },
+  v10: {
+    id: "ff301-1.0",
+    name: "FF301 v1.0 (2021 to 10 June 2024, before treasury shares)",
+    treasury: false,
+    float: false,
+  },
+  treasury: {
+    id: "ff301-treasury",
+    name: "FF301 with treasury shares (months ended from 30 June 2024)",
+    treasury: true,
+    float: false,
+  },
+  v12: {
+    id: "ff301-1.2",
+    name: "FF301 v1.2, current (with the public float confirmation)",
+    treasury: true,
+    float: true,
+  },
 } as const satisfies Record<string, Variant>;
 
 const YES_NO = ["Yes", "No"] as const;
@@ -600,6 +616,7 @@ function notes(v: Variant): string[] {
 function ff301(v: Variant, versionLabel: string): FormVersion {
   return {
     id: v.id,
+    name: v.name,
     title:
       "Monthly Return for Equity Issuer and Hong Kong Depositary Receipts listed under Chapter 19B of the Exchange Listing Rules on Movements in Securities",
     footer: `FF301 ${versionLabel}`,

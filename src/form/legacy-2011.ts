@@ -273,6 +273,7 @@ const units: readonly UnitDef[] = [
 /** The 2011 form (`legacy-2011`), as the seed shows it; its later printings are label variants. */
 export const legacy2011: FormVersion = {
   id: "legacy-2011",
+  name: "2011 form (paper return, as filed until 2021)",
   title: "Monthly Return of Equity Issuer on Movements in Securities",
   footer: "For Main Board and GEM listed issuers",
   verified: true,

@@ -118,6 +118,8 @@ export interface ELineType {
 /** A form version: its labels and units as data, keyed by a version id. */
 export interface FormVersion {
   readonly id: string;
+  /** How a person picks the version from a list: the form and when it was in use. */
+  readonly name: string;
   readonly title: string;
   readonly footer: string;
   readonly verified: boolean;
