@@ -10,7 +10,7 @@ import * as commonModule from "./common";
 
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
 // getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
-const { abs, add, eq, isZero, mul, neg, roundHalfUp, sign, ZERO } = decimalModule;
+const { abs, add, eq, formatDec, isZero, mul, neg, roundHalfUp, sign, ZERO } = decimalModule;
 const { currencyOf, figureOf, isUnreadable } = readModule;
 const { agrees, slotsIn, shown, shownDec } = commonModule;
 
@@ -39,6 +39,14 @@ function directionOf(
   const type = scope.layout.eLineType(key);
   return by === "line" ? type.direction : (type.treasury ?? "either");
 }
+
+/** Signed terms for a message: "20,000,000 - 600,000", "-2,000,000". */
+const termsOf = (figures: readonly Dec[]): string =>
+  figures
+    .map((f, k) =>
+      k === 0 ? formatDec(f) : sign(f) < 0 ? ` - ${formatDec(abs(f))}` : ` + ${formatDec(f)}`
+    )
+    .join("");
 
 /** A part's total for a class = Σ of its lines' figures whose class cell names that class. */
 export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
@@ -76,6 +84,7 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
       let anyNumber = vt.tag === "number";
       // lists only when there is something to list: most classes have no line at all
       let mine: CellRef[] | null = null;
+      let counted: Dec[] | null = null; // each of those lines' figure as it counts (T7)
       let unknown: CellRef[] | null = null;
       for (let k = 0; k < values.length; k++) {
         const v = ctx.cur.atSlot(valueAts[k]);
@@ -89,7 +98,9 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
         if (cls !== classId) continue;
         anyNumber = true;
         (mine ??= []).push(values[k]);
-        expected = add(expected, decrease[k] ? neg(abs(v.value)) : v.value); // T7
+        const figure = decrease[k] ? neg(abs(v.value)) : v.value; // T7
+        (counted ??= []).push(figure);
+        expected = add(expected, figure);
       }
       let out: Outcome[] | null = null;
       if (unknown !== null && isFirstClass) {
@@ -109,9 +120,8 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
         expected: shownDec(expected, "exact"),
         actual: shown(vt),
         params: {
-          expr: lines.length
-            ? lines.map((c) => shown(ctx.cur.atSlot(c.slot))).join(" + ")
-            : "no line of this class",
+          // the figures as they count, so a decrease written "2,000,000" shows as "- 2,000,000"
+          expr: counted ? termsOf(counted) : "no line of this class",
         },
       });
       return out;
