@@ -61,6 +61,72 @@ test("uses last month's return with --previous", async () => {
   expect(wrong.out).toMatch(/month\.continuity/);
 });
 
+describe("FF301 returns", () => {
+  test("exits 0 for a consistent FF301 return (ff301-1.2) and says it found no error", async () => {
+    const r = await run(["check", "ff301-options-treasury-example-2026-06.json"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(
+      /^ff301-options-treasury-example-2026-06\.json: 0 errors, 0 warnings \(\d+ checks\)$/
+    );
+  });
+
+  test.each([
+    ["ff301-v1-0-options-placing-2024-01.json"],
+    ["ff301-treasury-sale-of-treasury-shares-2024-10.json"],
+    ["ff301-two-classes-wvr-conversion-2026-03.json"],
+  ])("exits 0 for %s, of another FF301 version or shape", async (file) => {
+    const r = await run(["check", file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/: 0 errors, 0 warnings/);
+  });
+
+  test("exits 1 for a bad FF301 return and prints each finding with its rule and cell", async () => {
+    const r = await run(["check", "bad-ff301-treasury-sum-close-row.json"]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/2 errors, 0 warnings/);
+    expect(r.out).toMatch(
+      /error\s+treasury\.sum\s+II \(1\): Balance at close of the month, Total number of issued shares: expected 2,001,000,000 = 1,949,000,000 \+ 52,000,000; found 2,010,000,000\./
+    );
+    expect(r.out).toMatch(/error\s+issued\.rollforward\s/);
+  });
+
+  test("exits 0 for an FF301 return with warnings only (no float box ticked)", async () => {
+    const r = await run(["check", "bad-ff301-float-none-ticked.json"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/0 errors, 1 warning \(/);
+    expect(r.out).toMatch(/warning float\.confirm\s/);
+  });
+
+  test("checks an FF301 month against last month with --previous", async () => {
+    const july = ["check", "ff301-pair-repurchase-cancelled-2026-07.json"];
+    const previous = ["--previous", "ff301-pair-repurchase-pending-2026-06.json"];
+    expect((await run([...july, ...previous])).code).toBe(0);
+    const broken = ["check", "bad-ff301-continuity-treasury.json"];
+    expect((await run(broken)).code).toBe(0);
+    const r = await run([...broken, ...previous, "--format", "json"]);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { findings: { ruleId: string; cells: string[] }[] };
+    expect(report.findings.map((f) => [f.ruleId, f.cells])).toEqual([
+      ["month.continuity", ["issued.c1.preceding.excl"]],
+      ["month.continuity", ["issued.c1.preceding.treasury"]],
+    ]);
+  });
+
+  test("exits 2 for a field of another FF301 version (treasury columns in ff301-1.0)", async () => {
+    const text = readFileSync(join(FIXTURES, "ff301-v1-0-options-placing-2024-01.json"), "utf8");
+    const r = await run(["check", "x.json"], {
+      "x.json": text.replace(
+        '"hdr.issuer"',
+        '"issued.c1.movement.treasury": "0",\n    "hdr.issuer"'
+      ),
+    });
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /^x\.json: values\["issued\.c1\.movement\.treasury"\]: no such field in form ff301-1\.0/
+    );
+  });
+});
+
 test("prints JSON findings with --format json", async () => {
   const r = await run(["check", "bad-issued-close-off-by-one.json", "--format", "json"]);
   const report = JSON.parse(r.out) as {
@@ -123,6 +189,21 @@ test("runs as `npx hkmr check` from the repository", () => {
     }
   );
   expect(out).toMatch(/0 errors, 0 warnings/);
+});
+
+test("runs an FF301 return as `npx hkmr check`, exiting 1 on errors", () => {
+  const root = join(__dirname, "..", "..");
+  const bad = join(FIXTURES, "bad-ff301-x1-neither-reading.json");
+  let code = 0;
+  let out = "";
+  try {
+    execFileSync("npx", ["--no-install", "hkmr", "check", bad], { cwd: root, encoding: "utf8" });
+  } catch (error) {
+    ({ status: code, stdout: out } = error as { status: number; stdout: string });
+  }
+  expect(code).toBe(1);
+  expect(out).toMatch(/1 error, 0 warnings/);
+  expect(out).toMatch(/error\s+total\.ties\.II\s/);
 });
 
 test("docs/return.schema.json is the schema the validator generates", () => {
