@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formVersion, layoutOf, type Layout } from "../form";
+import { FORM_VERSIONS, formVersion, layoutOf, type Layout } from "../form";
 
 /** The most lines of one kind a return may have (the form's continuation sheets, Note 2). */
 export const MAX_LINES = 200;
@@ -10,7 +10,11 @@ const count = z.number().int().min(0).max(MAX_LINES);
 export const returnSchema = z
   .object({
     format: z.literal("hkmr-return/1").describe("The format's name and version"),
-    form: z.string().describe('The form version id, e.g. "legacy-2011"'),
+    form: z.string().describe(
+      `The form version id: ${Object.keys(FORM_VERSIONS)
+        .map((id) => `"${id}"`)
+        .join(", ")}`
+    ),
     shape: z
       .object({
         classes: count.min(1).optional().describe("Number of share classes (FF301 blocks)"),
