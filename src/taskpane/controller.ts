@@ -10,9 +10,9 @@ import type { YMD } from "../values/dates";
 import { checkReturn, findPrevious, type CheckView } from "./check";
 import { countsText } from "./findings";
 import {
-  defaultClasses,
   defaultInsert,
   planRequestOf,
+  updatedInsert,
   validateInsert,
   type InsertErrors,
   type InsertInput,
@@ -125,11 +125,9 @@ export class PaneController {
     return this.current.missing.length === 0 && this.current.busy === null && !this.disposed;
   }
 
-  /** Changes what the form holds; a new form version resets the classes to its own. */
+  /** Changes what the form holds; a new form version keeps what it can of what was typed. */
   updateInsert(patch: Partial<InsertInput>): void {
-    let input = { ...this.current.input, ...patch };
-    if (patch.formId !== undefined && patch.formId !== this.current.input.formId)
-      input = { ...input, classes: defaultClasses(patch.formId, patch.classes ?? {}) };
+    const input = updatedInsert(this.current.input, patch);
     // messages appear on submit, then follow the user's corrections
     this.set({ input, errors: this.validated ? validateInsert(input) : {} });
   }

@@ -1,6 +1,22 @@
 /** The "new return" form of the task pane as data: its defaults, its checks and its plan request. */
-import { FORM_VERSIONS, formVersion, layoutOf, type ClassDef, type Shape } from "../form";
+import {
+  DEFAULT_FORM,
+  FORM_VERSIONS,
+  formVersion,
+  layoutOf,
+  type ClassDef,
+  type Shape,
+} from "../form";
 import type { PlanHeader } from "../plan/types";
+import {
+  blockHeader,
+  classCountOf,
+  DEFAULT_BLOCK,
+  validateBlocks,
+  withBlocks,
+  type BlockField,
+  type BlockInput,
+} from "./class-blocks";
 import {
   daysInMonth,
   fromIso,
@@ -36,25 +52,41 @@ export const COUNT_FIELDS = [
 /** A line count of the shape the form asks for. */
 export type CountKey = (typeof COUNT_FIELDS)[number]["key"];
 
-/** What the user typed for one class of shares. */
+/** What the user typed for one class of shares of the 2011 form (a fixed slot). */
 export interface ClassInput {
   readonly inUse: boolean;
   readonly stockCode: string;
   readonly description: string;
 }
 
-/** The form's contents as typed: dates ISO (as a date input gives them), counts as text. */
+/**
+ * The form's contents as typed: dates ISO (as a date input gives them), counts as text. A slots
+ * version (2011) reads `classes`; a blocks version (FF301) reads `classCount` and `blocks`. Both
+ * are kept whichever version is chosen, so switching back and forth loses nothing typed.
+ */
 export interface InsertInput {
   readonly formId: string;
   readonly monthEnded: string;
   readonly issuer: string;
   readonly submitted: string;
   readonly classes: Readonly<Record<string, ClassInput>>;
+  /** How many class blocks (FF301), as typed. */
+  readonly classCount: string;
+  /** The class blocks' headers (FF301); may hold more than `classCount`, the first ones count. */
+  readonly blocks: readonly BlockInput[];
   readonly counts: Readonly<Record<CountKey, string>>;
 }
 
 /** A control of the form that can carry a message. */
-export type InsertField = "formId" | "monthEnded" | "issuer" | "submitted" | "classes" | CountKey;
+export type InsertField =
+  | "formId"
+  | "monthEnded"
+  | "issuer"
+  | "submitted"
+  | "classes"
+  | "classCount"
+  | BlockField
+  | CountKey;
 
 /** Messages by control; a control with none is fine. */
 export type InsertErrors = Partial<Record<InsertField, string>>;
@@ -80,13 +112,20 @@ const BASE_SHAPE: Shape = {
   otherMovements: 1,
 };
 
-/** The form versions the add-in knows, the default first. */
+/** The form versions the add-in knows by name: the default, the other FF301 ones, then 2011. */
 export function formChoices(): FormChoice[] {
-  return Object.values(FORM_VERSIONS).map((form) => ({ id: form.id, label: form.id }));
+  const rank = (id: string, mode: string) => (id === DEFAULT_FORM ? 0 : mode === "blocks" ? 1 : 2);
+  return Object.values(FORM_VERSIONS)
+    .map((form, order) => ({ form, order, rank: rank(form.id, form.classMode) }))
+    .sort((a, b) => a.rank - b.rank || a.order - b.order)
+    .map(({ form }) => ({ id: form.id, label: form.name }));
 }
 
-/** The id of the default form version: the first the data lists. */
-export const defaultFormId = (): string => Object.keys(FORM_VERSIONS)[0] ?? "";
+/** The id of the form version a new return starts from: the one issuers file today. */
+export const defaultFormId = (): string => DEFAULT_FORM;
+
+/** Whether a form version has numbered class blocks (FF301) rather than fixed slots. */
+export const hasBlocks = (formId: string): boolean => formVersion(formId)?.classMode === "blocks";
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -103,13 +142,16 @@ export function classChoices(formId: string): ClassChoice[] {
   return layoutOf(form, BASE_SHAPE).classes.map((cls) => ({ id: cls.id, label: classLabel(cls) }));
 }
 
-/** The classes of a form as typed: the first ordinary class in use, the others not. */
+/**
+ * The slots of a form as typed: what `keep` holds for them, else the first ordinary class in use
+ * and the others not. A blocks version has no slots.
+ */
 export function defaultClasses(
   formId: string,
   keep: Readonly<Record<string, ClassInput>> = {}
 ): Record<string, ClassInput> {
   const form = formVersion(formId);
-  const classes = form ? layoutOf(form, BASE_SHAPE).classes : [];
+  const classes = form?.classMode === "slots" ? layoutOf(form, BASE_SHAPE).classes : [];
   const first = classes.find((c) => c.kind === "ordinary") ?? classes[0];
   return Object.fromEntries(
     classes.map((c) => [
@@ -140,11 +182,25 @@ export function defaultInsert(today: YMD, formId: string = defaultFormId()): Ins
     issuer: "",
     submitted: "",
     classes: defaultClasses(formId),
+    classCount: "1",
+    blocks: [DEFAULT_BLOCK],
     counts: Object.fromEntries(COUNT_FIELDS.map((f) => [f.key, String(f.initial)])) as Record<
       CountKey,
       string
     >,
   };
+}
+
+/**
+ * The form after an edit. A new version keeps what it can (issuer, dates, counts, the class
+ * blocks between FF301 versions, the slots typed before); a larger class count adds blocks.
+ */
+export function updatedInsert(current: InsertInput, patch: Partial<InsertInput>): InsertInput {
+  let input = { ...current, ...patch };
+  if (patch.formId !== undefined && patch.formId !== current.formId && !hasBlocks(patch.formId))
+    input = { ...input, classes: defaultClasses(patch.formId, input.classes) };
+  const count = classCountOf(input.classCount);
+  return count === null ? input : { ...input, blocks: withBlocks(input.blocks, count) };
 }
 
 /** A count as typed, or null unless a whole number from 0 to MAX_LINES. */
@@ -175,7 +231,9 @@ export function validateInsert(input: InsertInput): InsertErrors {
     else if (monthEnded && compareDates(submitted, monthEnded) <= 0)
       errors.submitted = "The date submitted comes after the month ended";
   }
-  if (!Object.values(input.classes).some((c) => c.inUse))
+  if (hasBlocks(input.formId))
+    Object.assign(errors, validateBlocks(input.classCount, input.blocks));
+  else if (!Object.values(input.classes).some((c) => c.inUse))
     errors.classes = "Choose at least one class of shares";
   for (const field of COUNT_FIELDS) {
     if (countOf(input.counts[field.key]) === null)
@@ -191,7 +249,10 @@ export interface PlanRequest {
   readonly header: PlanHeader;
 }
 
-/** Turns a valid form into a plan request (counts that do not read count as 0). */
+/**
+ * Turns a valid form into a plan request (counts that do not read count as 0). A blocks version
+ * sets the number of classes and passes each block's header cells as initial values.
+ */
 export function planRequestOf(input: InsertInput): PlanRequest {
   const count = (key: CountKey): number => countOf(input.counts[key]) ?? 0;
   const shape: Shape = {
@@ -202,11 +263,19 @@ export function planRequestOf(input: InsertInput): PlanRequest {
     arrangements: count("arrangements"),
     otherMovements: count("otherMovements"),
   };
-  const inUse = Object.entries(input.classes).filter(([, c]) => c.inUse);
-  const header: PlanHeader = {
+  const base = {
     monthEnded: input.monthEnded,
     issuer: input.issuer.trim(),
     submitted: input.submitted || undefined,
+  };
+  if (hasBlocks(input.formId)) {
+    const classes = classCountOf(input.classCount) ?? 1;
+    const header: PlanHeader = { ...base, ...blockHeader(input.blocks, classes) };
+    return { formId: input.formId, shape: { classes, ...shape }, header };
+  }
+  const inUse = Object.entries(input.classes).filter(([, c]) => c.inUse);
+  const header: PlanHeader = {
+    ...base,
     classesInUse: inUse.map(([id]) => id),
     classInfo: Object.fromEntries(
       inUse.map(([id, c]) => [

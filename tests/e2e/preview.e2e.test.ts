@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { layoutOf, formVersion } from "../../src/form";
+import { FORM_VERSIONS, layoutOf, formVersion } from "../../src/form";
 import { planTemplate } from "../../src/plan/template";
 import { checksOf } from "../../src/rules/reconcile";
 import { loadFixture } from "../support/fixtures";
@@ -119,7 +119,9 @@ describe("the preview in Chromium", () => {
     expect(outcome).toEqual({ inline: false, eval: false });
   });
 
-  test("inserts the seed's template through the pane's form", async () => {
+  test("inserts the seed's template through the pane's form, on the 2011 form", async () => {
+    await preview.choosePane("formId", FORM_VERSIONS["legacy-2011"].name);
+    await preview.pane.getByText("Classes of shares in use").waitFor(WAIT);
     await preview.fillPane("monthEnded", "2011-11-30");
     await preview.fillPane("issuer", "Kingsoft Corporation Limited");
     const counts = {

@@ -3,9 +3,16 @@ import { COUNT_FIELDS, defaultInsert, lastMonthEnd } from "../../src/taskpane/in
 import { FakeHost } from "./fake-host";
 import { NOVEMBER, OCTOBER, paneOn, returnOf } from "./support";
 
+/** A controller whose form is set to the 2011 form (the default is now FF301). */
+function pane2011(host: FakeHost) {
+  const pane = paneOn(host);
+  pane.controller.updateInsert({ formId: "legacy-2011" });
+  return pane;
+}
+
 describe("the new-return form", () => {
-  test("starts with the first form version, last month's end, ordinary (1) and the default counts", () => {
-    const { controller } = paneOn(new FakeHost());
+  test("on the 2011 form: last month's end, ordinary (1) in use and the default counts", () => {
+    const { controller } = pane2011(new FakeHost());
     expect(controller.state.input).toEqual({
       formId: "legacy-2011",
       monthEnded: "2011-11-30",
@@ -17,6 +24,16 @@ describe("the new-return form", () => {
         pref: { inUse: false, stockCode: "", description: "" },
         other: { inUse: false, stockCode: "", description: "" },
       },
+      classCount: "1",
+      blocks: [
+        {
+          className: "Ordinary shares",
+          type: "Not applicable",
+          listed: "Yes",
+          stockCode: "",
+          description: "",
+        },
+      ],
       counts: {
         options: "1",
         fundsLines: "1",
@@ -51,7 +68,7 @@ describe("the new-return form", () => {
 
   test("names every field that needs attention and inserts nothing", async () => {
     const host = new FakeHost();
-    const { controller } = paneOn(host);
+    const { controller } = pane2011(host);
     controller.updateInsert({
       monthEnded: "",
       issuer: "  ",
@@ -85,7 +102,7 @@ describe("the new-return form", () => {
   });
 
   test("asks for the last day of the month and a submission after it", async () => {
-    const { controller } = paneOn(new FakeHost());
+    const { controller } = pane2011(new FakeHost());
     controller.updateInsert({ monthEnded: "2011-11-15", submitted: "2011-11-10", issuer: "X" });
     await controller.insert();
     expect(controller.state.errors).toEqual({
@@ -95,7 +112,7 @@ describe("the new-return form", () => {
   });
 
   test("shows messages only after a submit, then clears each as it is corrected", async () => {
-    const { controller } = paneOn(new FakeHost());
+    const { controller } = pane2011(new FakeHost());
     controller.updateInsert({ counts: { ...controller.state.input.counts, options: "500" } });
     expect(controller.state.errors).toEqual({});
     await controller.insert();
@@ -119,7 +136,7 @@ describe("the new-return form", () => {
 describe("inserting a template", () => {
   test("plans the chosen shape and header and says which sheet it made", async () => {
     const host = new FakeHost();
-    const { controller } = paneOn(host);
+    const { controller } = pane2011(host);
     controller.updateInsert({
       issuer: "  Kingsoft Corporation Limited ",
       submitted: "2011-12-05",
@@ -164,7 +181,7 @@ describe("inserting a template", () => {
 
   test("reports the free name the host chose when the month's sheet exists", async () => {
     const host = new FakeHost().addReturn(returnOf(NOVEMBER, "MR 2011-11"));
-    const { controller } = paneOn(host);
+    const { controller } = pane2011(host);
     controller.updateInsert({ issuer: "Kingsoft" });
     await controller.insert();
     expect(controller.state.status?.text).toMatch(/^Inserted MR 2011-11 \(2\)/);
@@ -175,7 +192,7 @@ describe("inserting a template", () => {
       .addReturn(returnOf(NOVEMBER, "Latest figures"))
       .addPlainSheet("Notes")
       .addReturn(returnOf(OCTOBER, "MR 2011-12")); // misleading name, last tab
-    const { controller } = paneOn(host);
+    const { controller } = pane2011(host);
     controller.updateInsert({ issuer: "Kingsoft", monthEnded: "2011-12-31" });
     await controller.insert();
     const formulas = host.plans[0].cells.map((c) => c.content).filter((c) => c.startsWith("="));
@@ -188,7 +205,7 @@ describe("inserting a template", () => {
 
   test("plans no cross-month reference when last month is not in the workbook", async () => {
     const host = new FakeHost().addReturn(returnOf(OCTOBER, "MR 2011-10"));
-    const { controller } = paneOn(host);
+    const { controller } = pane2011(host);
     controller.updateInsert({ issuer: "Kingsoft", monthEnded: "2011-12-31" });
     await controller.insert();
     expect(host.plans[0].cells.some((c) => c.content.includes("!"))).toBe(false);
@@ -201,7 +218,7 @@ describe("inserting a template", () => {
       "insertTemplate",
       new HostError("Excel is in cell-edit mode. Press Enter or Esc, then try again.", "editMode")
     );
-    const { controller, logged } = paneOn(host);
+    const { controller, logged } = pane2011(host);
     controller.updateInsert({ issuer: "Kingsoft" });
     await controller.insert();
     expect(controller.state.status).toEqual({
@@ -218,7 +235,7 @@ describe("inserting a template", () => {
     const host = new FakeHost();
     const foreign = Object.assign(new Error("The sheet is protected."), { name: "HostError" });
     host.failures.set("listReturns", foreign);
-    const { controller } = paneOn(host);
+    const { controller } = pane2011(host);
     controller.updateInsert({ issuer: "Kingsoft" });
     await controller.insert();
     expect(controller.state.status).toEqual({ kind: "error", text: "The sheet is protected." });
@@ -228,7 +245,7 @@ describe("inserting a template", () => {
     const host = new FakeHost();
     const bug = new TypeError("x is undefined");
     host.failures.set("insertTemplate", bug);
-    const { controller, logged } = paneOn(host);
+    const { controller, logged } = pane2011(host);
     controller.updateInsert({ issuer: "Kingsoft" });
     await controller.insert();
     expect(controller.state.status).toEqual({
@@ -241,7 +258,7 @@ describe("inserting a template", () => {
   test("does nothing while the host lacks what the add-in needs", async () => {
     const host = new FakeHost();
     host.missing = ["ExcelApi 1.12"];
-    const { controller } = paneOn(host);
+    const { controller } = pane2011(host);
     controller.updateInsert({ issuer: "Kingsoft" });
     await controller.insert();
     await controller.check();

@@ -4,70 +4,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HostError } from "../../src/plan/host";
-import { mountPane, type MountedPane } from "../../src/taskpane/view/pane";
 import { FakeHost } from "./fake-host";
-import { flush, NOVEMBER, OCTOBER, paneOn, returnOf } from "./support";
+import { flush, NOVEMBER, OCTOBER, returnOf } from "./support";
+import { click, control, key, mount, nameOf, text, type, unmount } from "./view-support";
 
 const MARKUP = "<img src=x onerror=alert(1)>";
 
-let mounted: MountedPane | null = null;
+afterEach(unmount);
 
-/** Mounts the pane for a host into a fresh root (Fluent elements stay undefined, as in jsdom). */
-function mount(host: FakeHost) {
-  const root = document.createElement("main");
-  document.body.replaceChildren(root);
-  const { controller, logged } = paneOn(host);
-  mounted = mountPane(root, controller);
-  return { root, controller, logged };
-}
-
-afterEach(async () => {
-  await mounted?.dispose();
-  mounted = null;
-});
-
-const click = (element: Element | null) => {
-  if (!element) throw new Error("No such element");
-  element.dispatchEvent(new MouseEvent("click", { bubbles: true }));
-};
-
-const key = (element: Element, name: string) =>
-  element.dispatchEvent(new KeyboardEvent("keydown", { key: name, bubbles: true }));
-
-/** Types into a control as the Fluent element would report it: its value, then an input event. */
-function type(control: Element, value: string) {
-  control.setAttribute("value", value);
-  control.dispatchEvent(new Event("input", { bubbles: true }));
-}
-
-const text = (element: Element | null): string =>
-  element?.textContent?.replace(/\s+/g, " ").trim() ?? "";
-
-/** The control whose visible label (its own text, or a label for it) reads `label`. */
-function control(root: HTMLElement, label: string): HTMLElement {
-  const found = [...root.querySelectorAll<HTMLElement>("fluent-text-input, fluent-checkbox")].find(
-    (c) => nameOf(root, c) === label
-  );
-  if (!found) throw new Error(`No control labelled "${label}"`);
-  return found;
-}
-
-/** A control's accessible name as the pane gives it: aria-label(ledby), a label for it, or its text. */
-function nameOf(root: HTMLElement, element: Element): string {
-  const aria = element.getAttribute("aria-label");
-  if (aria) return aria;
-  const by = element.getAttribute("aria-labelledby");
-  if (by)
-    return by
-      .split(" ")
-      .map((id) => text(document.getElementById(id)))
-      .join(" ");
-  const label = element.id ? root.querySelector(`label[for="${element.id}"]`) : null;
-  return text(label) || text(element);
-}
-
-async function checked(host: FakeHost) {
-  const pane = mount(host);
+async function checked(host: FakeHost, formId?: string) {
+  const pane = mount(host, formId);
   click(pane.root.querySelector("#hkmr-check"));
   await flush();
   return pane;
@@ -175,11 +121,12 @@ describe("the status area", () => {
 });
 
 describe("the new-return form", () => {
-  test("labels every control", async () => {
+  test.each(["legacy-2011", "ff301-1.2"])("labels every control (%s)", async (formId) => {
     const host = new FakeHost()
       .addReturn(returnOf(NOVEMBER, "Nov", { "issued.ord1.close.shares": "1" }))
       .activate("Nov");
-    const { root } = await checked(host);
+    const { root, controller } = await checked(host, formId);
+    controller.updateInsert({ classCount: "2" });
     const controls = root.querySelectorAll(
       "fluent-text-input, fluent-checkbox, fluent-dropdown, fluent-button, [role=button], input, select, textarea, button"
     );
@@ -194,7 +141,7 @@ describe("the new-return form", () => {
 
   test("shows each message next to its field and inserts once the form is valid", async () => {
     const host = new FakeHost();
-    const { root } = mount(host);
+    const { root } = mount(host, "legacy-2011");
     const options = control(root, "Share option lines (A)");
     type(options, "201");
     root.querySelector("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
@@ -220,7 +167,7 @@ describe("the new-return form", () => {
   });
 
   test("asks for stock code and description only for the classes in use", () => {
-    const { root, controller } = mount(new FakeHost());
+    const { root, controller } = mount(new FakeHost(), "legacy-2011");
     const details = () =>
       [...root.querySelectorAll<HTMLElement>(".class-details")].map((d) => d.hidden);
     expect(details()).toEqual([false, true, true, true]);

@@ -1,40 +1,37 @@
-/** The "New return" form: version, month, issuer, classes in use and line counts. */
+/**
+ * The "New return" form: version, month, issuer, the classes of shares (fixed slots for the 2011
+ * form, numbered blocks for FF301) and line counts.
+ */
 import type { PaneController, PaneState } from "../controller";
 import {
   classChoices,
   COUNT_FIELDS,
   formChoices,
+  hasBlocks,
   MAX_LINES,
   type ClassInput,
   type CountKey,
   type InsertField,
   type InsertInput,
 } from "../insert-form";
+import { BlocksView } from "./class-blocks-view";
+import { choiceField, textInput } from "./controls";
 import { checkedOf, h, setFlag, uniqueId, valueOf } from "./dom";
 
-/** The fields typed as text: every control but the class checkboxes. */
-type TextField = Exclude<InsertField, "classes">;
+/** The fields drawn once, typed as text or chosen from a list. */
+type TextField = "formId" | "monthEnded" | "issuer" | "submitted" | CountKey;
 
 const isCount = (key: TextField): key is CountKey => COUNT_FIELDS.some((f) => f.key === key);
-
-/** A text control with its own visible label (the Fluent text input's label slot). */
-function textInput(
-  label: string,
-  value: string,
-  attributes: Record<string, string | boolean> = {}
-): HTMLElement {
-  return h(
-    "fluent-text-input",
-    { id: uniqueId("hkmr-input"), value, appearance: "outline", ...attributes },
-    label
-  );
-}
 
 /** The form's view; `render` follows the controller's state. */
 export class InsertView {
   readonly element: HTMLElement;
   private readonly messages = new Map<InsertField, HTMLElement>();
+  /** The classes of the chosen version: slot checkboxes, or the class blocks. */
+  private readonly classArea: HTMLElement;
   private readonly classList: HTMLElement;
+  private readonly classesMessage: HTMLElement;
+  private blocks: BlocksView | null = null;
   private readonly submit: HTMLElement;
   private readonly controls: HTMLElement[] = [];
   private formId = "";
@@ -42,6 +39,8 @@ export class InsertView {
   constructor(private readonly controller: PaneController) {
     const { input } = controller.state;
     this.classList = h("div", { class: "classes" });
+    this.classesMessage = h("p", { class: "message", id: uniqueId("hkmr-classes-message") });
+    this.classArea = h("div", { class: "class-area" });
     this.submit = h(
       "fluent-button",
       { type: "submit", appearance: "primary", id: "hkmr-insert" },
@@ -63,7 +62,7 @@ export class InsertView {
         "submitted",
         textInput("Date submitted (optional)", input.submitted, { type: "date" })
       ),
-      this.classesFieldset(),
+      this.classArea,
       this.countsFieldset(input),
       h("div", { class: "actions" }, this.submit)
     );
@@ -91,8 +90,11 @@ export class InsertView {
   }
 
   /** Sends a control's edits to the controller; returns the element for its message. */
-  private register(key: TextField, control: HTMLElement): HTMLElement {
-    const message = h("p", { class: "message", id: `${control.id}-message` });
+  private register(
+    key: TextField,
+    control: HTMLElement,
+    message: HTMLElement = h("p", { class: "message", id: `${control.id}-message` })
+  ): HTMLElement {
     this.messages.set(key, message);
     this.controls.push(control);
     control.dataset.field = key;
@@ -108,41 +110,32 @@ export class InsertView {
   }
 
   private versionField(input: InsertInput): HTMLElement {
-    const id = uniqueId("hkmr-version");
-    const options = formChoices().map((choice) =>
-      h("fluent-option", { value: choice.id, selected: choice.id === input.formId }, choice.label)
-    );
-    const dropdown = h(
-      "fluent-dropdown",
-      { id, slot: "input", "aria-labelledby": `${id}-label` },
-      h("fluent-listbox", {}, ...options)
-    );
-    const message = this.register("formId", dropdown);
-    message.setAttribute("slot", "message");
-    return h(
-      "fluent-field",
-      { "label-position": "above", class: "version" },
-      h("label", { slot: "label", for: id, id: `${id}-label` }, "Form version"),
-      dropdown,
-      message
-    );
+    const choices = formChoices().map((c) => ({ value: c.id, label: c.label }));
+    const drawn = choiceField("Form version", choices, input.formId, "version");
+    this.register("formId", drawn.control, drawn.message);
+    return drawn.element;
   }
 
-  private classesFieldset(): HTMLElement {
-    const message = h("p", { class: "message", id: uniqueId("hkmr-classes-message") });
-    this.messages.set("classes", message);
-    return h(
-      "fieldset",
-      { "aria-describedby": message.id },
-      h("legend", {}, "Classes of shares in use"),
-      this.classList,
-      message
-    );
-  }
-
-  /** One checkbox per class of the form version, with stock code and description when in use. */
+  /** The classes of the chosen version: its slots' checkboxes, or the count and class blocks. */
   private renderClasses(input: InsertInput): void {
     this.formId = input.formId;
+    this.messages.delete("classes");
+    if (hasBlocks(input.formId)) {
+      this.blocks = new BlocksView(this.controller, input);
+      this.classArea.replaceChildren(this.blocks.element);
+      return;
+    }
+    this.blocks = null;
+    this.messages.set("classes", this.classesMessage);
+    this.classArea.replaceChildren(
+      h(
+        "fieldset",
+        { "aria-describedby": this.classesMessage.id },
+        h("legend", {}, "Classes of shares in use"),
+        this.classList,
+        this.classesMessage
+      )
+    );
     this.classList.replaceChildren(
       ...classChoices(input.formId).map((choice) => {
         const current = input.classes[choice.id] ?? {
@@ -222,7 +215,13 @@ export class InsertView {
   /** Shows the state: messages, the classes' details, and whether the form can be sent. */
   render(state: PaneState, enabled: boolean): void {
     if (state.input.formId !== this.formId) this.renderClasses(state.input);
-    for (const [key, message] of this.messages) {
+    this.blocks?.render(state.input);
+    const blockFields = [...(this.blocks?.fields ?? [])];
+    const messages = [
+      ...this.messages,
+      ...blockFields.map(([key, drawn]) => [key, drawn.message] as const),
+    ];
+    for (const [key, message] of messages) {
       const text = state.errors[key] ?? "";
       if (message.textContent !== text) message.textContent = text;
     }
@@ -231,7 +230,7 @@ export class InsertView {
       const inUse = state.input.classes[box?.dataset.classId ?? ""]?.inUse ?? false;
       details.hidden = !inUse;
     }
-    for (const control of this.controls) {
+    for (const control of [...this.controls, ...blockFields.map(([, drawn]) => drawn.control)]) {
       const key = control.dataset.field as InsertField | undefined;
       if (key && state.errors[key]) control.setAttribute("aria-invalid", "true");
       else control.removeAttribute("aria-invalid");

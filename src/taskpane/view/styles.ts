@@ -48,6 +48,13 @@ body { font-family: ${t("fontFamilyBase", "'Segoe UI', system-ui, sans-serif")};
   column-gap: ${hS}; align-items: end; }
 .hkmr-pane .class-details { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr));
   column-gap: ${hS}; margin: 0 0 ${sS} 28px; }
+.hkmr-pane .class-block { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr));
+  column-gap: ${hS}; align-items: end; padding: ${sXS} 0 0 ${hS}; margin: 0 0 ${sS};
+  border-inline-start: 2px solid ${stroke}; }
+.hkmr-pane .class-block h3, .hkmr-pane .class-block .wide { grid-column: 1 / -1; }
+.hkmr-pane .class-block > * { min-width: 0; }
+.hkmr-pane .class-block h3 { margin: 0 0 ${sXS}; }
+.hkmr-pane .class-block .tick { margin-bottom: ${sS}; align-self: center; }
 .hkmr-pane .message { color: ${danger}; font-size: ${t("fontSizeBase200", "12px")}; }
 .hkmr-pane .message:empty { display: none; }
 .hkmr-pane .status { padding: ${sS} ${hS}; border-radius: ${radius}; border: 1px solid ${stroke};

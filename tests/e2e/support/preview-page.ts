@@ -50,6 +50,21 @@ export class PreviewPage {
     await this.pane.locator(`fluent-text-input[data-field="${field}"] input`).fill(value);
   }
 
+  /** Picks an option of one of the pane's dropdowns (Fluent dropdowns carry data-field). */
+  async choosePane(field: string, option: string): Promise<void> {
+    const selector = `#pane fluent-dropdown[data-field="${field}"]`;
+    const choice = this.page.locator(selector).locator("fluent-option", { hasText: option });
+    const value = await choice.getAttribute("value");
+    await this.page.locator(selector).click();
+    await choice.click();
+    await this.page.waitForFunction(
+      ([dropdown, wanted]) =>
+        (document.querySelector(dropdown) as { value?: unknown } | null)?.value === wanted,
+      [selector, value] as const,
+      WAIT
+    );
+  }
+
   /** Brings a cell into view (through the Name Box when it is not drawn yet) and clicks it. */
   async click(address: string): Promise<void> {
     const cell = this.cell(address);
