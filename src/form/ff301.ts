@@ -622,6 +622,8 @@ function ff301(v: Variant, versionLabel: string): FormVersion {
     footer: `FF301 ${versionLabel}`,
     verified: false,
     classMode: "blocks",
+    // FF301 writes a decrease with a leading minus ("-1,000")
+    negatives: "minus",
     classes: [
       {
         id: "c",

@@ -10,6 +10,8 @@ export type {
   Field,
   FormVersion,
   Shape,
+  UnitDef,
+  UnitId,
   ValueKind,
 } from "./types";
 export { layoutOf, type Domain, type Layout } from "./layout";

@@ -82,6 +82,7 @@ const units: readonly UnitDef[] = [
         key: "hdr.registered",
         label: "Section I states registered capital (PRC issuer): Yes or No",
         kind: "text",
+        choices: ["Yes", "No"],
       },
     ],
   },
@@ -278,6 +279,7 @@ export const legacy2011: FormVersion = {
   footer: "For Main Board and GEM listed issuers",
   verified: true,
   classMode: "slots",
+  negatives: "brackets",
   classes: [
     {
       id: "ord1",

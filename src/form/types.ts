@@ -124,6 +124,8 @@ export interface FormVersion {
   readonly footer: string;
   readonly verified: boolean;
   readonly classMode: "slots" | "blocks";
+  /** How the form prints a decrease: "(1,000)" on the 2011 form, "-1,000" on FF301. */
+  readonly negatives?: "brackets" | "minus";
   /** Fixed slots (2011 form) or the template each numbered block takes (FF301). */
   readonly classes: readonly ClassDef[];
   readonly rows: Readonly<Record<"preceding" | "movement" | "close", string>>;

@@ -15,7 +15,8 @@ export interface Writer {
   readonly header: PlanHeader;
 }
 
-const field = (w: Writer, id: string): Field => {
+/** The field of an id; a missing one is a bug in the form data or in the writer. */
+export const fieldOf = (w: Writer, id: string): Field => {
   const f = w.layout.byId.get(id);
   if (!f) throw new Error(`The form has no field ${id}`);
   return f;
@@ -30,25 +31,56 @@ const ownLabel = (f: Field): string => f.caption;
 const inUse = (w: Writer, cls: ClassDef): boolean =>
   w.header.classesInUse === undefined || w.header.classesInUse.includes(cls.id);
 
+/** Lays out every section of the 2011 form (fixed class slots) on the sheet. */
+export function writeSlotsForm(w: Writer, monthEnded: string, submitted: string): void {
+  const { sheet, layout } = w;
+  const headings = layout.form.headings;
+  writeHeader(w, monthEnded, submitted);
+  writeAuthorised(w);
+  writeIssued(w);
+  sheet.next();
+  sheet.text(1, headings.III ?? "", "section", LAST, "heading");
+  const unit = (id: string): string => layout.form.units.find((u) => u.id === id)?.heading ?? id;
+  const parts: [string, string, readonly string[]][] = [
+    ["A", unit("option"), layout.domains.option],
+    ["B", unit("warrant"), layout.domains.warrant],
+    ["C", unit("convertible"), layout.domains.convertible],
+    ["D", unit("arrangement"), layout.domains.arrangement],
+  ];
+  for (const [part, heading, keys] of parts) {
+    const columns = writeLines(w, heading, part, keys);
+    writeTotals(w, part, columns.get("issued") ?? 2);
+    if (part === "A") writeFunds(w);
+    sheet.gap();
+  }
+  const eLabel = (key: string): string => {
+    const type = layout.eLineType(key);
+    return `${type.number}. ${type.label}`;
+  };
+  const columns = writeLines(w, unit("eLine"), "E", layout.domains.eLine, eLabel);
+  writeTotals(w, "E", columns.get("issued") ?? 2);
+  writeClosing(w);
+}
+
 /** The header: month, issuer, date submitted, and the registered-capital flag. */
 export function writeHeader(w: Writer, monthEnded: string, submitted: string): void {
   const { sheet, layout } = w;
   sheet.next();
   sheet.text(1, layout.form.title, "title", LAST, "heading");
   sheet.next();
-  sheet.text(1, ownLabel(field(w, "hdr.monthEnded")), "label");
-  sheet.input(2, field(w, "hdr.monthEnded"), monthEnded);
+  sheet.text(1, ownLabel(fieldOf(w, "hdr.monthEnded")), "label");
+  sheet.input(2, fieldOf(w, "hdr.monthEnded"), monthEnded);
   sheet.next();
   sheet.text(1, layout.form.headings.to ?? "", "label", 4);
   sheet.next();
-  sheet.text(1, ownLabel(field(w, "hdr.issuer")), "label");
-  sheet.input(2, field(w, "hdr.issuer"), w.header.issuer ?? "", 5);
+  sheet.text(1, ownLabel(fieldOf(w, "hdr.issuer")), "label");
+  sheet.input(2, fieldOf(w, "hdr.issuer"), w.header.issuer ?? "", 5);
   sheet.next();
-  sheet.text(1, ownLabel(field(w, "hdr.submitted")), "label");
-  sheet.input(2, field(w, "hdr.submitted"), submitted);
+  sheet.text(1, ownLabel(fieldOf(w, "hdr.submitted")), "label");
+  sheet.input(2, fieldOf(w, "hdr.submitted"), submitted);
   sheet.next();
-  sheet.text(1, ownLabel(field(w, "hdr.registered")), "label");
-  sheet.input(2, field(w, "hdr.registered"), "No");
+  sheet.text(1, ownLabel(fieldOf(w, "hdr.registered")), "label");
+  sheet.input(2, fieldOf(w, "hdr.registered"), "No");
   sheet.gap();
 }
 
@@ -67,30 +99,30 @@ export function writeAuthorised(w: Writer): void {
     }
     const info = w.header.classInfo?.[cls.id];
     sheet.next();
-    sheet.text(1, `${cls.label} ${ownLabel(field(w, `auth.${cls.id}.stockCode`))}`, "label");
-    sheet.input(2, field(w, `auth.${cls.id}.stockCode`), info?.stockCode ?? "");
-    sheet.text(3, ownLabel(field(w, `auth.${cls.id}.description`)), "label");
-    sheet.input(4, field(w, `auth.${cls.id}.description`), info?.description ?? "", 6);
+    sheet.text(1, `${cls.label} ${ownLabel(fieldOf(w, `auth.${cls.id}.stockCode`))}`, "label");
+    sheet.input(2, fieldOf(w, `auth.${cls.id}.stockCode`), info?.stockCode ?? "");
+    sheet.text(3, ownLabel(fieldOf(w, `auth.${cls.id}.description`)), "label");
+    sheet.input(4, fieldOf(w, `auth.${cls.id}.description`), info?.description ?? "", 6);
     sheet.next();
     form.authColumns.forEach((col, k) => sheet.text(2 + k, fill(col.label, cls), "heading"));
     sheet.next();
     sheet.text(1, "State currency of the column", "note");
-    sheet.input(3, field(w, `auth.${cls.id}.parCurrency`));
-    sheet.input(4, field(w, `auth.${cls.id}.capitalCurrency`));
+    sheet.input(3, fieldOf(w, `auth.${cls.id}.parCurrency`));
+    sheet.input(4, fieldOf(w, `auth.${cls.id}.capitalCurrency`));
     for (const row of ["preceding", "movement", "close"] as const) {
       sheet.next();
       sheet.text(1, form.rows[row], "label");
       form.authColumns.forEach((col, k) => {
-        sheet.input(2 + k, field(w, `auth.${cls.id}.${row}.${col.key}`));
+        sheet.input(2 + k, fieldOf(w, `auth.${cls.id}.${row}.${col.key}`));
       });
     }
     sheet.next();
     sheet.text(1, "Remarks", "label");
-    sheet.input(2, field(w, `auth.${cls.id}.remark`), "", 6);
+    sheet.input(2, fieldOf(w, `auth.${cls.id}.remark`), "", 6);
   }
   sheet.next();
-  sheet.text(1, ownLabel(field(w, "auth.total")), "label");
-  sheet.input(2, field(w, "auth.total"), "", 4, "total");
+  sheet.text(1, ownLabel(fieldOf(w, "auth.total")), "label");
+  sheet.input(2, fieldOf(w, "auth.total"), "", 4, "total");
   sheet.gap();
 }
 
@@ -113,13 +145,13 @@ export function writeIssued(w: Writer): void {
     columns.forEach(({ cls, col }, k) => {
       const unused = !inUse(w, cls);
       const initial = unused ? (row === "movement" ? "Nil" : "N/A") : "";
-      sheet.input(2 + k, field(w, `issued.${cls.id}.${row}.${col.key}`), initial);
+      sheet.input(2 + k, fieldOf(w, `issued.${cls.id}.${row}.${col.key}`), initial);
     });
   }
   sheet.next();
   sheet.text(1, "Remarks", "label");
   layout.classes.forEach((cls, k) => {
-    sheet.input(2 + k * form.issuedColumns.length, field(w, `issued.${cls.id}.remark`));
+    sheet.input(2 + k * form.issuedColumns.length, fieldOf(w, `issued.${cls.id}.remark`));
   });
   sheet.gap();
 }
@@ -176,7 +208,7 @@ const columnLabel = (f: Field): string => ownLabel(f);
 export function writeTotals(w: Writer, part: string, col: number): void {
   const { sheet, layout } = w;
   for (const cls of layout.classes) {
-    const f = field(w, `${part}.total.${cls.id}`);
+    const f = fieldOf(w, `${part}.total.${cls.id}`);
     sheet.next();
     sheet.text(1, ownLabel(f), "label");
     sheet.input(col, f, inUse(w, cls) ? "" : "N/A", undefined, "total");
@@ -188,9 +220,9 @@ export function writeFunds(w: Writer): void {
   const { sheet, layout } = w;
   for (const key of layout.domains.fundsLine) {
     sheet.next();
-    sheet.text(1, ownLabel(field(w, `A.funds.${key}.amount`)), "label");
-    sheet.input(2, field(w, `A.funds.${key}.currency`));
-    sheet.input(3, field(w, `A.funds.${key}.amount`), "", undefined, "total");
+    sheet.text(1, ownLabel(fieldOf(w, `A.funds.${key}.amount`)), "label");
+    sheet.input(2, fieldOf(w, `A.funds.${key}.currency`));
+    sheet.input(3, fieldOf(w, `A.funds.${key}.amount`), "", undefined, "total");
   }
 }
 
@@ -200,7 +232,7 @@ export function writeClosing(w: Writer): void {
   const form = layout.form;
   sheet.gap();
   for (const cls of layout.classes) {
-    const f = field(w, `AtoE.${cls.id}`);
+    const f = fieldOf(w, `AtoE.${cls.id}`);
     sheet.next();
     sheet.text(1, ownLabel(f), "label");
     sheet.input(2, f, inUse(w, cls) ? "" : "N/A", undefined, "total");
@@ -212,8 +244,8 @@ export function writeClosing(w: Writer): void {
   sheet.gap();
   for (const id of ["sig.remarks", "sig.submittedBy", "sig.title"]) {
     sheet.next();
-    sheet.text(1, ownLabel(field(w, id)), "label");
-    sheet.input(2, field(w, id), "", id === "sig.remarks" ? LAST : 6);
+    sheet.text(1, ownLabel(fieldOf(w, id)), "label");
+    sheet.input(2, fieldOf(w, id), "", id === "sig.remarks" ? LAST : 6);
   }
   sheet.gap();
   sheet.next();

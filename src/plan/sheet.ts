@@ -1,4 +1,4 @@
-import type { Field } from "../form";
+import type { Field, FormVersion } from "../form";
 import { a1, columnLetters, rect } from "./a1";
 import type { Address, CellRole, PlanCell, StyleName } from "./types";
 
@@ -8,24 +8,30 @@ export interface Position {
   readonly col: number;
 }
 
-/** The columns of the form part of the sheet; check cells start after a spacer column. */
+/** The columns of the form part of the sheet at least; check cells start after a spacer column. */
 export const FORM_COLUMNS = 13;
-export const FIRST_CHECK_COLUMN = FORM_COLUMNS + 2;
 
-const NUMBER_FORMATS: Readonly<Record<Field["kind"], string>> = {
-  shares: "#,##0;(#,##0)",
-  money: "#,##0.00;(#,##0.00)",
-  // par values and prices keep their decimals ("0.0005", "0.2118")
-  par: "#,##0.00########",
-  price: "#,##0.00########",
-  date: "dd/mm/yyyy",
-  moneyList: "@",
-  currency: "@",
-  class: "@",
-  text: "@",
-  tick: "@",
-  remark: "@",
-};
+/** The number formats of a form's inputs by value kind, with its way of printing a decrease. */
+export function numberFormatsOf(
+  negatives: FormVersion["negatives"] = "brackets"
+): Readonly<Record<Field["kind"], string>> {
+  const signed = (format: string): string =>
+    negatives === "minus" ? `${format};-${format}` : `${format};(${format})`;
+  return {
+    shares: signed("#,##0"),
+    money: signed("#,##0.00"),
+    // par values and prices keep their decimals ("0.0005", "0.2118")
+    par: "#,##0.00########",
+    price: "#,##0.00########",
+    date: "dd/mm/yyyy",
+    moneyList: "@",
+    currency: "@",
+    class: "@",
+    text: "@",
+    tick: "@",
+    remark: "@",
+  };
+}
 
 /** A worksheet being laid out row by row: cells, merges and where each field went. */
 export class SheetBuilder {
@@ -34,6 +40,25 @@ export class SheetBuilder {
   readonly fieldAt = new Map<string, Position>();
   private checkColumns = new Map<number, number>();
   row = 0;
+
+  /**
+   * A sheet whose form part is `formColumns` wide (check cells start after a spacer column),
+   * with the number formats of its form.
+   */
+  constructor(
+    readonly formColumns: number = FORM_COLUMNS,
+    private readonly formats: Readonly<Record<Field["kind"], string>> = numberFormatsOf()
+  ) {}
+
+  /** The first column of the check cells, after the form and a spacer column. */
+  get firstCheckColumn(): number {
+    return this.formColumns + 2;
+  }
+
+  /** How many check cells a row holds so far. */
+  checksOn(row: number): number {
+    return (this.checkColumns.get(row) ?? this.firstCheckColumn) - this.firstCheckColumn;
+  }
 
   /** Starts a new row and returns its number. */
   next(): number {
@@ -66,7 +91,7 @@ export class SheetBuilder {
       role: "input",
       content,
       style,
-      numberFormat: NUMBER_FORMATS[field.kind],
+      numberFormat: this.formats[field.kind],
       field: field.id,
     });
     this.fieldAt.set(field.id, { row: this.row, col });
@@ -75,7 +100,7 @@ export class SheetBuilder {
 
   /** Puts a check cell on `row`, in the first free check column of that row. */
   check(row: number, key: string, formula: string): Position {
-    const col = this.checkColumns.get(row) ?? FIRST_CHECK_COLUMN;
+    const col = this.checkColumns.get(row) ?? this.firstCheckColumn;
     this.checkColumns.set(row, col + 1);
     this.put({ row, col, role: "check", content: formula, style: "check", check: key });
     return { row, col };
@@ -104,7 +129,7 @@ export class SheetBuilder {
 
   /** The widest column used, check columns included. */
   lastColumn(): number {
-    let last = FORM_COLUMNS;
+    let last = this.formColumns;
     for (const cell of this.byAddress.values()) last = Math.max(last, cell.col);
     return last;
   }

@@ -37,36 +37,66 @@ export function styleRanges(cells: readonly PlanCell[]): TemplatePlan["styleRang
 }
 
 const FIGURES: ReadonlySet<ValueKind> = new Set(["shares", "money", "par", "price"]);
+/** Figures that may lead with their currency ("HKD 0.02", "US$1.00"). */
+const AMOUNTS: ReadonlySet<ValueKind> = new Set(["money", "par", "price"]);
+
+/** A number once thousands separators and brackets are dropped ("(1,234)" reads -1234). */
+const numeric = (text: string): string =>
+  `ISNUMBER(-SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${text},",",""),"(",""),")",""))`;
 
 /** Excel's custom validation for a figure: a number, the form's words for none, or digits as typed. */
 const figureFormula = (cell: string): string =>
   `=OR(ISNUMBER(${cell}),ISNUMBER(MATCH(TRIM(${cell}),{"Nil","N/A","-","--","Not applicable"},0)),` +
-  `ISNUMBER(-SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${cell},",",""),"(",""),")","")))`;
+  `${numeric(cell)})`;
+
+/** An amount: a figure, or a figure after its currency ("HKD 0.02", "HKD 80,000,000", "US$1.00"). */
+const amountFormula = (cell: string): string =>
+  `${figureFormula(cell).slice(0, -1)},` +
+  `IFERROR(${numeric(`MID(TRIM(${cell}),FIND(" ",TRIM(${cell}))+1,99)`)},FALSE()),` +
+  `IFERROR(${numeric(`MID(${cell},FIND("$",${cell})+1,99)`)},FALSE()))`;
 
 const dateFormula = (cell: string): string =>
   `=OR(ISNUMBER(${cell}),ISNUMBER(MATCH(TRIM(${cell}),{"Nil","N/A","-"},0)))`;
 
-/** Data validation on inputs: figures and dates by column run, the yes/no flag as a list. */
+/** The form's way of writing a decrease, for the messages. */
+const decrease = (layout: Layout): string =>
+  layout.form.negatives === "minus" ? "-1,234" : "(1,234)";
+
+/** A list validation per run of cells offering the same choices with the same label. */
+function listValidations(lists: Map<string, PlanCell[]>, layout: Layout): PlanValidation[] {
+  return [...lists.values()].flatMap((cells) => {
+    const field = layout.byId.get(cells[0].field!)!;
+    const choices = field.choices ?? [];
+    return runsOf(cells).map((address) => ({
+      address,
+      kind: "list" as const,
+      list: choices,
+      inputTitle: "Choose from the list",
+      inputMessage: `${field.caption}: ${choices.join(" / ")}`,
+      errorTitle: "Not one of the form's choices",
+      errorMessage:
+        "This is not one of the choices the form offers. You can keep it: the checks beside the form say whether it can be read.",
+    }));
+  });
+}
+
+/** Data validation on inputs: figures, amounts and dates by column run, the form's choices as lists. */
 export function validationsOf(cells: readonly PlanCell[], layout: Layout): PlanValidation[] {
   const figures: PlanCell[] = [];
+  const amounts: PlanCell[] = [];
   const dates: PlanCell[] = [];
-  const out: PlanValidation[] = [];
+  const lists = new Map<string, PlanCell[]>();
   for (const cell of cells) {
-    const kind = cell.field ? layout.byId.get(cell.field)?.kind : undefined;
-    if (kind && FIGURES.has(kind)) figures.push(cell);
-    else if (kind === "date") dates.push(cell);
-    else if (cell.field === "hdr.registered") {
-      out.push({
-        address: cell.address,
-        kind: "list",
-        list: ["Yes", "No"],
-        inputTitle: "Registered capital",
-        inputMessage: "Yes for a PRC issuer whose Section I states registered capital.",
-        errorTitle: "Yes or No",
-        errorMessage: "Choose Yes or No.",
-      });
-    }
+    const field = cell.field ? layout.byId.get(cell.field) : undefined;
+    if (!field) continue;
+    if (field.choices) {
+      const key = `${field.caption}\u0000${field.choices.join("\u0000")}`;
+      lists.set(key, [...(lists.get(key) ?? []), cell]);
+    } else if (AMOUNTS.has(field.kind)) amounts.push(cell);
+    else if (FIGURES.has(field.kind)) figures.push(cell);
+    else if (field.kind === "date") dates.push(cell);
   }
+  const out: PlanValidation[] = [];
   const byRun = (
     cells: PlanCell[],
     kind: "figure" | "date",
@@ -78,12 +108,18 @@ export function validationsOf(cells: readonly PlanCell[], layout: Layout): PlanV
       out.push({ address, kind, formula: formula(address.split(":")[0]), ...text });
     }
   };
-  byRun(figures, "figure", figureFormula, {
+  const figureText = {
     inputTitle: "A figure",
-    inputMessage: "Type the figure as on the form: 1,234 or (1,234) for a decrease, Nil, N/A or -.",
+    inputMessage: `Type the figure as on the form: 1,234 or ${decrease(layout)} for a decrease, Nil, N/A or -.`,
     errorTitle: "Is this a figure?",
     errorMessage:
       "This does not read as a figure. You can keep it: the checks beside the form say whether it can be read.",
+  };
+  byRun(figures, "figure", figureFormula, figureText);
+  byRun(amounts, "figure", amountFormula, {
+    ...figureText,
+    inputTitle: "An amount",
+    inputMessage: `${figureText.inputMessage} An amount may lead with its currency: HKD 0.02.`,
   });
   byRun(dates, "date", dateFormula, {
     inputTitle: "A date",
@@ -92,5 +128,5 @@ export function validationsOf(cells: readonly PlanCell[], layout: Layout): PlanV
     errorMessage:
       "This does not read as a date (dd/mm/yyyy). You can keep it: the checks will say so.",
   });
-  return out;
+  return [...out, ...listValidations(lists, layout)];
 }

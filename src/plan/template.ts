@@ -1,21 +1,14 @@
 import { formVersion, layoutOf, type Layout, type Shape } from "../form";
 import { checkArguments, checkSpec, OK, WARNING_PREFIX } from "../rules/check-cell";
-import type { Instance } from "../rules/compile";
 import { checksOf } from "../rules/reconcile";
 import { parseCell } from "../values/parse";
 import { formatDate } from "../values/dates";
 import { absolute, a1, isColumnRun, nameOf, quoteSheet, rect, runsOf } from "./a1";
-import {
-  writeAuthorised,
-  writeClosing,
-  writeFunds,
-  writeHeader,
-  writeIssued,
-  writeLines,
-  writeTotals,
-  type Writer,
-} from "./sections";
-import { FIRST_CHECK_COLUMN, FORM_COLUMNS, SheetBuilder, type Position } from "./sheet";
+import { anchorsOf } from "./anchors";
+import { blocksFormColumns } from "./block-lines";
+import { writeBlocksForm } from "./blocks";
+import { writeSlotsForm, type Writer } from "./sections";
+import { FORM_COLUMNS, numberFormatsOf, SheetBuilder, type Position } from "./sheet";
 import { STYLES, styleRanges, validationsOf } from "./styles";
 import { META_NAME, metaValue } from "./meta";
 import type { PlanCheck, PlanConditionalFormat, PlanName, PlanHeader, TemplatePlan } from "./types";
@@ -31,35 +24,11 @@ const asDate = (text: string | undefined): string => {
   return p.tag === "date" ? formatDate(p) : (text ?? "");
 };
 
-/** Lays out every section of the form on the sheet. */
+/** Lays out every section of the form on the sheet, by how the form keeps its classes. */
 function writeForm(w: Writer): void {
-  const { sheet, layout } = w;
-  const headings = layout.form.headings;
-  writeHeader(w, asDate(w.header.monthEnded), asDate(w.header.submitted));
-  writeAuthorised(w);
-  writeIssued(w);
-  sheet.next();
-  sheet.text(1, headings.III ?? "", "section", FORM_COLUMNS, "heading");
-  const unit = (id: string): string => layout.form.units.find((u) => u.id === id)?.heading ?? id;
-  const parts: [string, string, readonly string[]][] = [
-    ["A", unit("option"), layout.domains.option],
-    ["B", unit("warrant"), layout.domains.warrant],
-    ["C", unit("convertible"), layout.domains.convertible],
-    ["D", unit("arrangement"), layout.domains.arrangement],
-  ];
-  for (const [part, heading, keys] of parts) {
-    const columns = writeLines(w, heading, part, keys);
-    writeTotals(w, part, columns.get("issued") ?? 2);
-    if (part === "A") writeFunds(w);
-    sheet.gap();
-  }
-  const eLabel = (key: string): string => {
-    const type = layout.eLineType(key);
-    return `${type.number}. ${type.label}`;
-  };
-  const columns = writeLines(w, unit("eLine"), "E", layout.domains.eLine, eLabel);
-  writeTotals(w, "E", columns.get("issued") ?? 2);
-  writeClosing(w);
+  const [monthEnded, submitted] = [asDate(w.header.monthEnded), asDate(w.header.submitted)];
+  if (w.layout.form.classMode === "blocks") writeBlocksForm(w, monthEnded, submitted);
+  else writeSlotsForm(w, monthEnded, submitted);
 }
 
 /** The reference a check formula passes for one argument. */
@@ -84,15 +53,6 @@ function argumentText(
   return name;
 }
 
-/** The row a check cell sits on: beside the first of its cells on this sheet. */
-function anchorRow(instance: Instance, sheet: SheetBuilder): number {
-  for (const cell of instance.cells) {
-    const at = !cell.prev && sheet.fieldAt.get(cell.id);
-    if (at) return at.row;
-  }
-  return 2;
-}
-
 /** Writes a check cell per rule instance, with its name and conditional formats. */
 function writeChecks(
   layout: Layout,
@@ -103,13 +63,15 @@ function writeChecks(
   const checks: PlanCheck[] = [];
   const formats: PlanConditionalFormat[] = [];
   const withPrev = header.previousSheet !== undefined;
+  // a class block of FF301 spreads its many checks over its rows
+  const anchorRow = anchorsOf(layout, sheet, layout.form.classMode === "blocks");
   for (const instance of checksOf(layout)) {
     const args = checkArguments(instance, withPrev).map((arg) =>
       argumentText(arg, sheet, names, header.previousSheet)
     );
     const spec = checkSpec(layout, instance, withPrev);
     const at = sheet.check(
-      anchorRow(instance, sheet),
+      anchorRow(instance),
       instance.key,
       `=HKMR.CHECK(${[`"${spec}"`, ...args].join(",")})`
     );
@@ -155,7 +117,8 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   const form = formVersion(formId);
   if (!form) throw new RangeError(`Unknown form version "${formId}"`);
   const layout = layoutOf(form, shape);
-  const sheet = new SheetBuilder();
+  const columns = form.classMode === "blocks" ? blocksFormColumns(layout) : FORM_COLUMNS;
+  const sheet = new SheetBuilder(columns, numberFormatsOf(form.negatives));
   writeForm({ layout, sheet, header });
   for (const [id, text] of Object.entries(header.values ?? {})) sheet.setInput(id, text);
   const names = new Map<string, PlanName>();
@@ -165,16 +128,16 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   }
   const { checks, formats } = writeChecks(layout, sheet, header, names);
   const rowCount = sheet.row;
-  const checkArea = `${absolute(1, FIRST_CHECK_COLUMN)}:${absolute(rowCount, sheet.lastColumn())}`;
+  const checkArea = `${absolute(1, sheet.firstCheckColumn)}:${absolute(rowCount, sheet.lastColumn())}`;
   // failing = all checks - OK - warnings: an error value counts as failing (fail closed)
   sheet.put({
     row: 2,
-    col: FORM_COLUMNS - 2,
+    col: columns - 2,
     role: "label",
     content: "Checks not OK:",
     style: "summary",
   });
-  const summary = { row: 2, col: FORM_COLUMNS - 1 };
+  const summary = { row: 2, col: columns - 1 };
   sheet.put({
     ...summary,
     role: "summary",
@@ -194,7 +157,7 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
     cells,
     merges: sheet.merges,
     columnWidths: Array.from({ length: columnCount }, (_, k) =>
-      k === 0 ? 46 : k < FORM_COLUMNS ? 16 : k === FORM_COLUMNS ? 2 : 60
+      k === 0 ? 46 : k < columns ? 16 : k === columns ? 2 : 60
     ),
     styles: STYLES,
     styleRanges: styleRanges(cells),
@@ -207,10 +170,11 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
     meta: { name: META_NAME, value: metaValue(formId, shape, header.monthEnded) },
     print: {
       paper: "A4",
-      orientation: "portrait",
+      // a form wider than A4 portrait (FF301's line tables) prints across the page
+      orientation: columns > FORM_COLUMNS ? "landscape" : "portrait",
       fitToPagesWide: 1,
       titleRows: "$1:$5",
-      area: `A1:${rect(rowCount, FORM_COLUMNS, rowCount, FORM_COLUMNS)}`,
+      area: `A1:${rect(rowCount, columns, rowCount, columns)}`,
     },
   };
 }
