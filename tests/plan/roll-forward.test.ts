@@ -88,3 +88,75 @@ test("the metadata of a return sheet reads back as its form, shape and month", (
   expect(readMeta('="something else"')).toBeNull();
   expect(readMeta(42)).toBeNull();
 });
+
+describe("rolling an FF301 return forward", () => {
+  const june = loadFixture("ff301-options-treasury-example-2026-06.json");
+  const { shape } = june.month.layout;
+  const planned = planTemplate(june.doc.form, shape, { monthEnded: "30 June 2026" });
+  const source = {
+    sheetName: planned.sheetName,
+    ...readMeta(planned.meta.value)!,
+    values: june.month.values,
+  };
+  const header = rollForward(source);
+  // the task pane plans next month from the source's own form and shape
+  const july = planTemplate(source.formId, source.shape, header);
+  const content = (field: string) => july.cells.find((c) => c.field === field)?.content;
+
+  test("gives July an FF301 plan of June's version, shape and next month end", () => {
+    expect(readMeta(july.meta.value)).toEqual({
+      formId: "ff301-1.2",
+      shape,
+      monthEnd: "2026-07-31",
+    });
+    expect(july.sheetName).toBe("MR 2026-07");
+    expect(july.cells.map((c) => c.content)).toContain(
+      "II. Movements in Issued Shares and/or Treasury Shares and Public Float Sufficiency Confirmation"
+    );
+    expect(header.previousSheet).toBe("MR 2026-06");
+  });
+
+  test("opens July with June's closing issued, treasury and total shares and options outstanding", () => {
+    expect({
+      excl: content("issued.c1.preceding.excl"),
+      treasury: content("issued.c1.preceding.treasury"),
+      total: content("issued.c1.preceding.shares"),
+      options: content("A.1.preceding"),
+      authorised: content("auth.c1.preceding.shares"),
+    }).toEqual({
+      excl: "1,949,000,000",
+      treasury: "52,000,000",
+      total: "2,001,000,000",
+      options: "9,250,000",
+      authorised: "4,000,000,000",
+    });
+    expect(content("issued.c1.movement.treasury")).toBe("");
+    expect(content("A.1.exercised")).toBe("");
+  });
+
+  test("carries the class header and the option scheme, not June's ticks, events or status", () => {
+    expect(content("auth.c1.className")).toBe("Ordinary shares");
+    expect(content("auth.c1.listed")).toBe("Yes");
+    expect(content("A.1.particulars")).toBe("Share Option Scheme adopted on 20 May 2020");
+    expect(content("issued.c1.float.complied")).toBe("");
+    expect(content("E.repurchaseTreasury.treasury")).toBe("");
+    expect(content("hdr.status")).toBe("New Submission");
+  });
+
+  test.each(consistent.filter((n) => loadFixture(n).month.layout.form.classMode === "blocks"))(
+    "%s rolls forward to a plan of its own FF301 version",
+    (name) => {
+      const fixture = loadFixture(name);
+      const plan = planTemplate(fixture.doc.form, fixture.month.layout.shape, {
+        monthEnded: String(fixture.month.values["hdr.monthEnded"]),
+      });
+      const from = {
+        sheetName: plan.sheetName,
+        ...readMeta(plan.meta.value)!,
+        values: fixture.month.values,
+      };
+      const next = planTemplate(from.formId, from.shape, rollForward(from));
+      expect(readMeta(next.meta.value)?.formId).toBe(fixture.doc.form);
+    }
+  );
+});

@@ -1,7 +1,8 @@
 import type { HyperFormula } from "hyperformula";
+import { layoutOf } from "../../src/form";
 import { loadFixture } from "../support/fixtures";
 import { hkmrHyperFormula } from "../support/hkmr-hyperformula";
-import { applyFixture, type MonthSheet } from "./workbook";
+import { applyFixture, applyMonth, type MonthSheet } from "./workbook";
 
 const seed = loadFixture("seed-kingsoft-2011-11.json");
 let hf: HyperFormula;
@@ -60,4 +61,52 @@ test("the inserted line counts: figures typed into it join the funds and the tot
   expect(marks.error).toEqual(expect.arrayContaining(["A.funds.1.amount", "A.total.ord1"]));
   expect(fundsVerdict).toMatch(/^Error: .*11,292\.00/);
   expect(november.sheet.summary()).toBe(0);
+});
+
+describe("a row inserted among FF301 option lines", () => {
+  const june = loadFixture("ff301-options-treasury-example-2026-06.json");
+  const { form, shape } = june.month.layout;
+  // June with a second, blank option line, so that a row can go between two lines
+  const month = { layout: layoutOf(form, { ...shape, options: 2 }), values: june.month.values };
+  let book: HyperFormula;
+  let applied: MonthSheet;
+  /** The cell of the inserted row (under line 1) in the column of line 1's `column`. */
+  const inserted = (column: string) => {
+    const line1 = book.getNamedExpressionFormula(`A_1_${column}`, applied.sheet.sheetId)!;
+    const at = book.simpleCellAddressFromString(line1.slice(1), applied.sheet.sheetId)!;
+    return { ...at, row: at.row + 1 };
+  };
+
+  beforeAll(async () => {
+    book = await hkmrHyperFormula();
+    applied = applyMonth(book, month);
+    const name = applied.plan.names.find((n) => n.field === "A.2.exercised")!;
+    const row = book.simpleCellAddressFromString(name.address, applied.sheet.sheetId)!.row;
+    book.addRows(applied.sheet.sheetId, [row, 1]);
+  });
+
+  test("reads as a blank line: every check still OK and the summary 0", () => {
+    const verdicts = applied.plan.checks.map((c) => [c.key, applied.sheet.checkValue(c.key)]);
+    expect(verdicts.filter(([, v]) => v !== "OK")).toEqual([]);
+    expect(applied.sheet.summary()).toBe(0);
+  });
+
+  test("counts what is typed into it: new shares there join the class's AA1 subtotal", () => {
+    const typed = { class: "Ordinary shares", issued: "1,000" };
+    book.batch(() => {
+      for (const [column, text] of Object.entries(typed))
+        book.setCellContents(inserted(column), text);
+    });
+    const marks = applied.sheet.marks();
+    const subtotal = applied.plan.checks.find(
+      (c) => c.ruleId === "part.subtotals" && c.fields[0] === "A.total.c1"
+    )!;
+    const verdict = applied.sheet.checkValue(subtotal.key);
+    book.batch(() => {
+      for (const column of Object.keys(typed)) book.setCellContents(inserted(column), null);
+    });
+    expect(marks.error).toContain("A.total.c1");
+    expect(verdict).toMatch(/^Error: .*1,001,000/);
+    expect(applied.sheet.summary()).toBe(0);
+  });
 });
