@@ -127,7 +127,8 @@ function totalsUnit(v: Variant, id: UnitId, part: string, heading: string): Unit
             ? `Increase/ decrease (-) in treasury shares: class {label} (${part}${part}2)`
             : `Decrease in treasury shares: class {label} (${part}${part}2)`,
           "shares",
-          part === "E" ? inferred : seen
+          // "Decrease in treasury shares": a decrease whatever sign is written, as (A2) to (D2)
+          part === "E" ? inferred : { ...seen, magnitude: true }
         ),
       ]
     : [cell(`${part}.total.{c}`, `Total ${part} (class {label})`, "shares", seen)];

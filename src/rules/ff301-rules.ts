@@ -254,14 +254,17 @@ function treasuryRules(readings: X1Readings): Rule[] {
         id: "part.subtotals",
         kind: "classSum",
         severity: "E",
-        title: `${p}${p}2 = the sum of the part's (${p}2) figures for the class, signed`,
+        title:
+          p === "E"
+            ? "EE2 = the sum of the part's (E2) figures for the class, each signed by its line's type"
+            : `${p}${p}2 = the sum of the part's (${p}2) figures for the class (decreases, whatever the sign)`,
         each: ["class"],
         total: `${p}.treasury.{c}`,
         lines,
         value: `${p}.{i}.treasury`,
         lineClass: `${p}.{i}.class`,
-        // treasury shares transferred out of treasury reduce them; (E) lines by their type
-        direction: p === "E" ? "treasury" : "decrease",
+        // (A2) to (D2) and their subtotals are read as magnitudes; (E) lines by their type
+        direction: p === "E" ? "treasury" : "asWritten",
       },
     ]),
     {
@@ -332,12 +335,15 @@ function treasuryRules(readings: X1Readings): Rule[] {
       "AtoE.{c}",
       PARTS.map(([p]) => `${p}.total.{c}`)
     ),
-    shareSum(
-      "total.AtoE",
-      "Total of AA2 to EE2 = AA2 + BB2 + CC2 + DD2 + EE2",
-      "AtoE.treasury.{c}",
-      PARTS.map(([p]) => `${p}.treasury.{c}`)
-    ),
+    {
+      ...shareSum(
+        "total.AtoE",
+        "Total of AA2 to EE2 = EE2 - AA2 - BB2 - CC2 - DD2 (AA2 to DD2 are decreases in treasury shares)",
+        "AtoE.treasury.{c}",
+        []
+      ),
+      parts: PARTS.map(([p]) => [`${p}.treasury.{c}`, p === "E" ? 1 : -1] as const),
+    },
     {
       id: "total.ties.II",
       kind: "equal",

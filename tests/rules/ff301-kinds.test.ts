@@ -44,19 +44,51 @@ const BOXES = ["issued.{c}.float.complied", "issued.{c}.float.notComplied"];
 const LISTED: Values = { "auth.c1.listed": "Yes", "auth.c2.listed": "No" };
 
 describe("figures read as magnitudes (FieldTemplate.magnitude)", () => {
-  test("the typed movements and the treasury shares transferred out, (A2) to (D2), are magnitudes", () => {
+  test("the typed movements, the treasury shares transferred out, (A2) to (D2), and their subtotals AA2 to DD2 are magnitudes", () => {
     expect(layout.fields.filter((f) => f.magnitude).map((f) => f.id)).toEqual([
       "A.1.granted",
       "A.1.exercised",
       "A.1.cancelled",
       "A.1.lapsed",
       "A.1.treasury",
+      "A.treasury.c1",
+      "A.treasury.c2",
+      "B.treasury.c1",
+      "B.treasury.c2",
       "C.1.newIssue",
       "C.1.converted",
       "C.1.redeemed",
       "C.1.treasury",
+      "C.treasury.c1",
+      "C.treasury.c2",
+      "D.treasury.c1",
+      "D.treasury.c2",
     ]);
   });
+
+  test.each(["-2,000,000", "2,000,000"])(
+    '"Decrease in treasury shares" AA2 written %s ties to its line and to Total of AA2 to EE2',
+    (aa2) => {
+      const values: Values = {
+        "auth.c1.className": "Ordinary shares",
+        "A.1.class": "Ordinary shares",
+        "A.1.treasury": "2,000,000",
+        "A.treasury.c1": aa2,
+        "E.repurchaseTreasury.class": "Ordinary shares",
+        "E.repurchaseTreasury.treasury": "4,000,000",
+        "E.treasury.c1": "4,000,000",
+        "AtoE.treasury.c1": "2,000,000",
+      };
+      const findings = reconcile({ layout, values }).filter(
+        (f) => f.ruleId === "part.subtotals" || f.ruleId === "total.AtoE"
+      );
+      expect(brief(findings)).toEqual([]);
+      const wrong = reconcile({ layout, values: { ...values, "AtoE.treasury.c1": "6,000,000" } });
+      expect(wrong.filter((f) => f.ruleId === "total.AtoE").map((f) => f.expected)).toEqual([
+        "2,000,000",
+      ]);
+    }
+  );
 
   test.each<[string, string, string]>([
     ["A.1.exercised", "-3,000,000", "3,000,000"],
