@@ -14,10 +14,10 @@ import { hostOn, planWith } from "../tests/excel/helpers";
 import { loadFixture } from "../tests/support/fixtures";
 import { hkmrHyperFormula } from "../tests/support/hkmr-hyperformula";
 
-/** A measured figure; `ok` is set where the figure has a count target. */
+/** A measured figure (null when it could not be measured); `ok` is set for a count target. */
 export interface Measure {
   readonly measure: string;
-  readonly value: number;
+  readonly value: number | null;
   readonly unit: string;
   readonly target?: string;
   readonly ok?: boolean;
