@@ -316,7 +316,7 @@ function issuedExtras(v: Variant): FieldTemplate[] {
           "Initial Prescribed Threshold - 25% of the total number of issued shares in the class to which the listed shares belong (excluding treasury shares)",
         ],
       }),
-      cell("issued.{c}.float.info", "Additional information", "text")
+      cell("issued.{c}.float.info", "Additional information", "text", { monthly: true })
     );
   }
   return out;

@@ -194,6 +194,7 @@ function buildLayout(form: FormVersion, shape: Shape): Layout {
             balance: tmpl.balance === true,
             magnitude: tmpl.magnitude === true,
             ...(tmpl.choices ? { choices: tmpl.choices } : {}),
+            ...(tmpl.monthly ? { monthly: true } : {}),
             classId: cls?.id,
           });
         }

@@ -47,6 +47,8 @@ export interface FieldTemplate {
   readonly magnitude?: boolean;
   /** The values the form offers for the cell ("Yes", "No"), as a list to pick from. */
   readonly choices?: readonly string[];
+  /** A statement about this month only: it does not roll forward to next month's return. */
+  readonly monthly?: boolean;
   /** False where the label or the cell was inferred, not seen on a filed form (form-spec [M]). */
   readonly verified?: boolean;
 }
@@ -156,6 +158,8 @@ export interface Field {
   readonly magnitude: boolean;
   /** The values the form offers for the cell, where it offers a list. */
   readonly choices?: readonly string[];
+  /** A statement about this month only (FieldTemplate.monthly). */
+  readonly monthly?: boolean;
   /** The class this field belongs to, where it belongs to one. */
   readonly classId?: string;
 }

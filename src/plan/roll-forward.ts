@@ -19,7 +19,7 @@ const STANDING: ReadonlySet<Field["kind"]> = new Set(["text", "class", "currency
 
 /** Whether a field carries as it is: standing facts, except this month's events and header dates. */
 function carries(field: Field): boolean {
-  if (field.unit === "eLine" || field.unit === "signature") return false; // this month's events
+  if (field.unit === "eLine" || field.unit === "signature" || field.monthly) return false; // this month's events
   if (field.unit === "header") return field.id === "hdr.issuer" || field.id === "hdr.registered";
   if (field.kind === "date") return field.id.endsWith(".egmDate") || field.id.endsWith(".expiry");
   return STANDING.has(field.kind) || field.kind === "moneyList";

@@ -139,8 +139,25 @@ describe("rolling an FF301 return forward", () => {
     expect(content("auth.c1.listed")).toBe("Yes");
     expect(content("A.1.particulars")).toBe("Share Option Scheme adopted on 20 May 2020");
     expect(content("issued.c1.float.complied")).toBe("");
+    expect(content("issued.c1.float.threshold")).toBe(
+      june.month.values["issued.c1.float.threshold"]
+    );
     expect(content("E.repurchaseTreasury.treasury")).toBe("");
     expect(content("hdr.status")).toBe("New Submission");
+  });
+
+  test("does not carry a month's explanation of a public float shortfall", () => {
+    const short = rollForward({
+      ...source,
+      values: {
+        ...june.month.values,
+        "issued.c1.float.complied": "",
+        "issued.c1.float.notComplied": "✓",
+        "issued.c1.float.info": "Public float 24.1% after the placing; restored on 3 July",
+      },
+    });
+    expect(short.values?.["issued.c1.float.info"]).toBeUndefined();
+    expect(short.values?.["issued.c1.float.notComplied"]).toBeUndefined();
   });
 
   test.each(consistent.filter((n) => loadFixture(n).month.layout.form.classMode === "blocks"))(
