@@ -4,9 +4,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { FORM_VERSIONS, layoutOf, formVersion } from "../../src/form";
+import { DEFAULT_FORM, FORM_VERSIONS, layoutOf, formVersion } from "../../src/form";
 import { planTemplate } from "../../src/plan/template";
-import { checksOf } from "../../src/rules/reconcile";
+import type { TemplatePlan } from "../../src/plan/types";
+import { checksOf, reconcile } from "../../src/rules/reconcile";
 import { loadFixture } from "../support/fixtures";
 import { ARTIFACTS, launchChromium } from "./support/browser";
 import { buildInto } from "./support/build";
@@ -29,6 +30,57 @@ const seedText = (field: string): string => {
   return typeof v === "string" ? v : typeof v === "number" ? String(v) : "";
 };
 const shot = (name: string) => join(ARTIFACTS, `preview-${name}.png`);
+
+/** The FF301 return the pane inserts: two classes, two option lines, one listed class each. */
+const FF = {
+  shape: {
+    classes: 2,
+    options: 2,
+    fundsLines: 1,
+    warrants: 0,
+    convertibles: 0,
+    arrangements: 0,
+    otherMovements: 1,
+  },
+  header: { monthEnded: "2026-06-30", issuer: "Example Holdings Limited" },
+  /** The pane's class controls, by the field each fills. */
+  classes: {
+    "auth.c1.stockCode": "9999",
+    "auth.c1.description": "Ordinary shares",
+    "auth.c2.type": "B",
+    "auth.c2.stockCode": "89999",
+  },
+  /** The class headers the sheet starts with (the pane's defaults and the above). */
+  values: {
+    "auth.c1.className": "Ordinary shares",
+    "auth.c1.type": "Not applicable",
+    "auth.c1.listed": "Yes",
+    "auth.c1.stockCode": "9999",
+    "auth.c1.description": "Ordinary shares",
+    "auth.c2.className": "Ordinary shares",
+    "auth.c2.type": "B",
+    "auth.c2.listed": "Yes",
+    "auth.c2.stockCode": "89999",
+  },
+  /** Class 1 at the close of May: the total typed one share more than its two parts. */
+  figures: {
+    "issued.c1.preceding.excl": "1,950,000,000",
+    "issued.c1.preceding.treasury": "50,000,000",
+    "issued.c1.preceding.shares": "2,000,000,001",
+  },
+};
+/** The plan the pane asks for, for the addresses (planned here, where the test needs it). */
+const ffPlan = () =>
+  planTemplate(DEFAULT_FORM, FF.shape, {
+    ...FF.header,
+    classesInUse: ["c1", "c2"],
+    values: FF.values,
+  });
+const addressIn = (plan: TemplatePlan, field: string): string => {
+  const name = plan.names.find((n) => n.field === field);
+  if (!name) throw new Error(`The plan has no cell for ${field}`);
+  return name.address;
+};
 
 let outDir: string;
 let server: StaticServer;
@@ -293,6 +345,113 @@ describe("the preview in Chromium", () => {
     const sheetXml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
     expect((sheetXml.match(/<cfRule /g) ?? []).length).toBe(PLAN.conditionalFormats.length);
     writeFileSync(join(ARTIFACTS, "preview-export-workbook.xml"), workbookXml);
+  });
+
+  test("inserts the current form by default: FF301 with two class blocks, from the pane", async () => {
+    // the reload above gave a fresh pane: its form starts on the current version
+    const version = preview.pane.locator('fluent-dropdown[data-field="formId"]');
+    expect(await version.evaluate((d) => (d as { value?: unknown }).value)).toBe(DEFAULT_FORM);
+    const started = Date.now();
+    await preview.fillPane("monthEnded", FF.header.monthEnded);
+    await preview.fillPane("issuer", FF.header.issuer);
+    await preview.fillPane("classCount", String(FF.shape.classes));
+    for (const [field, value] of Object.entries(FF.classes)) await preview.fillPane(field, value);
+    await preview.fillPane("options", String(FF.shape.options));
+    await preview.paneButton("#hkmr-insert").click();
+    await preview.tab("MR 2026-06").waitFor(WAIT);
+    await preview.pane.getByText("Inserted MR 2026-06").waitFor(WAIT);
+    console.log(
+      `FF301 template (2 classes, 2 option lines) inserted in ${Date.now() - started} ms`
+    );
+    const plan = ffPlan();
+    const at = (field: string) => addressIn(plan, field);
+    // what the pane typed reached the sheet as the class headers
+    expect(await preview.contentOf(at("auth.c2.type"))).toBe("B");
+    expect(await preview.contentOf(at("auth.c1.stockCode"))).toBe("9999");
+    expect(await preview.contentOf(at("auth.c1.listed"))).toBe("Yes");
+    expect(await preview.contentOf(at("auth.c1.className"))).toBe("Ordinary shares");
+    await preview.screenshot(shot("7-ff301-inserted"));
+  });
+
+  test("FF301: a total that is not excl. + treasury shares is listed, marked and found", async () => {
+    const plan = ffPlan();
+    const at = (field: string) => addressIn(plan, field);
+    const started = Date.now();
+    for (const [field, text] of Object.entries(FF.figures)) await preview.type(at(field), text);
+    await preview.paneButton("#hkmr-check").click();
+    // the engine, in Node, says which finding the figures make and which cell it names first
+    const layout = layoutOf(formVersion(DEFAULT_FORM)!, FF.shape);
+    const initial = plan.cells.filter((c) => c.field).map((c) => [c.field!, c.content] as const);
+    const values = { ...Object.fromEntries(initial), ...FF.values, ...FF.figures };
+    const sums = reconcile({ layout, values }).filter((f) => f.ruleId === "treasury.sum");
+    expect(sums).toHaveLength(1);
+    const target = sums[0].cells[0];
+    expect(Object.keys(FF.figures)).toContain(target);
+    const finding = preview.pane.locator(
+      `.finding[data-severity="error"][data-instance="${sums[0].instance}"]`
+    );
+    await finding.waitFor(WAIT);
+    expect(await finding.textContent()).toContain("2,000,000,001");
+    await page.locator(`.wb-cell[data-address="${at(target)}"][data-mark="error"]`).waitFor(WAIT);
+    console.log(`FF301 figures typed, checked and marked in ${Date.now() - started} ms`);
+    expect(Number(await preview.shown(plan.summary))).toBeGreaterThan(0);
+    await preview.screenshot(shot("8-ff301-marked"));
+
+    await preview.viewport.press("Control+Home");
+    await page.locator('.wb-cell[data-address="A1"][aria-selected]').waitFor(WAIT);
+    await finding.click();
+    await page.locator(`.wb-cell[data-address="${at(target)}"][aria-selected]`).waitFor(WAIT);
+    expect(await preview.nameBox.inputValue()).toBe(
+      plan.names.find((n) => n.field === target)?.name
+    );
+    await page.waitForFunction(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(await preview.inView(at(target))).toBe(true);
+    await preview.screenshot(shot("9-ff301-finding-selected"));
+  });
+
+  test("the pane's class blocks fit a 320 px pane without scrolling sideways", async () => {
+    const pane = page.locator("#pane");
+    await pane.evaluate((p) => (p.style.width = "320px"));
+    await preview.pane.locator(".class-block").nth(1).scrollIntoViewIfNeeded();
+    const sizes = await pane.evaluate((p) => ({ scroll: p.scrollWidth, client: p.clientWidth }));
+    expect(sizes.scroll).toBeLessThanOrEqual(sizes.client);
+    // each block's controls stay inside the pane and clear of one another
+    const misplaced = await pane.evaluate((p) => {
+      const edge = p.getBoundingClientRect().right;
+      const out: string[] = [];
+      for (const block of p.querySelectorAll(".class-block")) {
+        const controls = [...block.querySelectorAll<HTMLElement>("[data-field]")];
+        // a control's drawn box: its element and what its shadow root draws (which can be wider)
+        const boxes = controls.map((c) => {
+          const parts = [c, ...(c.shadowRoot ? [...c.shadowRoot.children] : [])];
+          const rects = parts.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+          return {
+            field: c.dataset.field,
+            box: {
+              left: Math.min(...rects.map((r) => r.left)),
+              right: Math.max(...rects.map((r) => r.right)),
+              top: Math.min(...rects.map((r) => r.top)),
+              bottom: Math.max(...rects.map((r) => r.bottom)),
+            },
+          };
+        });
+        for (const [i, a] of boxes.entries()) {
+          if (a.box.right > edge + 0.5) out.push(`${a.field} overflows`);
+          for (const b of boxes.slice(i + 1)) {
+            const apart =
+              a.box.right <= b.box.left + 0.5 ||
+              b.box.right <= a.box.left + 0.5 ||
+              a.box.bottom <= b.box.top + 0.5 ||
+              b.box.bottom <= a.box.top + 0.5;
+            if (!apart) out.push(`${a.field} overlaps ${b.field}`);
+          }
+        }
+      }
+      return out;
+    });
+    expect(misplaced).toEqual([]);
+    await pane.screenshot({ path: shot("10-ff301-pane-320px") });
+    await pane.evaluate((p) => (p.style.width = ""));
   });
 
   test("sent nothing beyond localhost and logged no console error", () => {
