@@ -96,7 +96,19 @@ export function translateSheetNames(hf: HyperFormula, formula: string): string {
 export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): AppliedPlan {
   const sheetName = hf.addSheet(freeSheetName(hf, plan.sheetName));
   const sheetId = hf.getSheetId(sheetName)!;
-  const grid = plan.grid.map((row) => row.map((content) => translateSheetNames(hf, content)));
+  // an input of text format keeps what it holds as text ("00700" stays a stock code), as Excel does
+  const text = new Set(
+    plan.cells.flatMap((c) =>
+      c.field && c.numberFormat === "@" ? [`${c.row - 1}:${c.col - 1}`] : []
+    )
+  );
+  const grid = plan.grid.map((row, r) =>
+    row.map((content, c) =>
+      text.has(`${r}:${c}`) && content !== "" && !content.startsWith("=")
+        ? `'${content}`
+        : translateSheetNames(hf, content)
+    )
+  );
   hf.batch(() => {
     for (const { name, address } of plan.names)
       hf.addNamedExpression(name, `=${quoted(sheetName)}!${absoluteOf(address)}`, sheetId);
@@ -119,7 +131,7 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
     if (!name) throw new RangeError(`The plan has no input cell for the field ${field}`);
     return addressOf(name);
   };
-  const text = (v: CellValue): string =>
+  const shown = (v: CellValue): string =>
     v instanceof DetailedCellError ? v.value : String(v ?? "");
 
   return {
@@ -130,7 +142,7 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
     checkValue(key) {
       const check = checks.get(key);
       if (!check) throw new RangeError(`The plan has no check ${key}`);
-      return text(hf.getCellValue(addressOf(check.name)));
+      return shown(hf.getCellValue(addressOf(check.name)));
     },
     summary: () =>
       hf.getCellValue(

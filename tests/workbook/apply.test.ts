@@ -88,6 +88,26 @@ test('reads back every input field through its name, blanks as "" and errors as 
   expect(values["hdr.monthEnded"]).toBe(40877); // a date typed into a cell is a serial, as in Excel
 });
 
+test("a text input keeps what the plan puts in it as text: a stock code keeps its leading zeros", () => {
+  const shape = {
+    classes: 1,
+    options: 1,
+    fundsLines: 1,
+    warrants: 0,
+    convertibles: 0,
+    arrangements: 0,
+    otherMovements: 1,
+  };
+  const plan = planTemplate("ff301-1.2", shape, {
+    values: { "auth.c1.stockCode": "00700", "auth.c1.className": "Ordinary shares" },
+  });
+  const sheet = applyPlanToHyperFormula(hf, plan);
+  expect([sheet.value("auth.c1.stockCode"), sheet.value("auth.c1.className")]).toEqual([
+    "00700",
+    "Ordinary shares",
+  ]);
+});
+
 describe("translateSheetNames: another sheet's names as its addresses", () => {
   beforeEach(() => {
     const id = hf.getSheetId(hf.addSheet("MR 2011-10"))!;
