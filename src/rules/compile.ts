@@ -158,7 +158,9 @@ function remarksOf(layout: Layout, cells: readonly CellRef[]): number[] {
 
 /** Cells that decide an E/W rule's severity: the downgrade fields it names. */
 function downgradeCells(rule: Rule, scope: Scope): CellRef[] {
-  return (rule.downgrade ?? []).flatMap((d) => (d.when === "filled" ? [scope.ref(d.field)] : []));
+  return (rule.downgrade ?? []).flatMap((d) =>
+    d.when === "filled" || d.when === "classNamed" ? [scope.ref(d.field)] : []
+  );
 }
 
 /** Expands rules over a layout into instances, each compiled by its kind. */

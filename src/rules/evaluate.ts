@@ -94,6 +94,12 @@ function downgraded(instance: Instance, outcome: Outcome, ctx: RunContext): bool
       case "filled":
         if (isNonZero(ctx.cur.byId(d.field))) return true;
         break;
+      case "classNamed": {
+        const name = ctx.cur.byId(d.field.replace("{c}", instance.classDef?.id ?? ""));
+        const text = name.tag === "text" ? name.text.toLowerCase() : "";
+        if (d.words.some((word) => text.includes(word))) return true;
+        break;
+      }
     }
   }
   return false;

@@ -78,7 +78,12 @@ const AUTHORISED: readonly Rule[] = [
     each: ["class", "balanceRow"],
     result: "auth.{c}.{row}.capital",
     factors: ["auth.{c}.{row}.shares", "auth.{c}.{row}.par"],
-    downgrade: [excused, { when: "classKind", not: "ordinary" }, { when: "currenciesDiffer" }],
+    // a preference class is named so in its block (the blocks are alike in the form's data, T2)
+    downgrade: [
+      excused,
+      { when: "classNamed", field: "auth.{c}.className", words: ["preference"] },
+      { when: "currenciesDiffer" },
+    ],
   },
   {
     id: "auth.total",

@@ -16,6 +16,8 @@ export type Ref = string;
 export type Downgrade =
   | { readonly when: "excused" }
   | { readonly when: "classKind"; readonly not: ClassKind }
+  /** The class's name (a cell of its block, FF301) contains one of the words ("preference"). */
+  | { readonly when: "classNamed"; readonly field: Ref; readonly words: readonly string[] }
   | { readonly when: "currenciesDiffer" }
   | { readonly when: "filled"; readonly field: Ref };
 

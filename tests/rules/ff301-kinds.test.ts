@@ -634,3 +634,25 @@ describe("sign by the treasury direction of an E line", () => {
     expect(brief(run([rule], values))).toEqual(expected);
   });
 });
+
+describe("auth.capital on a preference class block (T2: a note, not an error)", () => {
+  const values = (className: string): Values => ({
+    "auth.c1.className": className,
+    "auth.c1.close.shares": "1,000,000",
+    "auth.c1.close.par": "HKD 0.10",
+    "auth.c1.close.capital": "HKD 99,000",
+  });
+  const capital = (className: string): string[] =>
+    reconcile({ layout, values: values(className) })
+      .filter((f) => f.ruleId === "auth.capital")
+      .map((f) => f.severity);
+
+  test.each([
+    ["Ordinary shares", "error"],
+    ["H shares", "error"],
+    ["Preference shares", "warning"],
+    ["Convertible Preference Shares", "warning"],
+  ])("a block named %s gives an %s", (className, severity) => {
+    expect(capital(className)).toEqual([severity]);
+  });
+});
