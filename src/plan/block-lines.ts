@@ -1,4 +1,5 @@
 import type { Field, Layout, UnitDef, UnitId } from "../form";
+import { nameOf } from "./a1";
 import { fieldOf, type Writer } from "./sections";
 import { FORM_COLUMNS } from "./sheet";
 
@@ -105,6 +106,24 @@ const inUse = (w: Writer, classId: string | undefined): boolean =>
   w.header.classesInUse === undefined ||
   w.header.classesInUse.includes(classId);
 
+const quoted = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * A total's caption as the form prints it, naming its class by the class's own name ("Increase
+ * in issued shares (excluding treasury shares): Ordinary shares (AA1)"): a formula on Section
+ * I's "Class of shares" cell, which reads "class (1)" while that cell is blank.
+ */
+function captionOf(w: Writer, f: Field): string {
+  const cls = w.layout.classes.find((c) => c.id === f.classId);
+  const nameField = cls && w.layout.byId.get(`auth.${cls.id}.className`);
+  const token = cls && `class ${cls.label}`;
+  const at = token ? f.caption.indexOf(token) : -1;
+  if (!nameField || !token || at < 0) return f.caption;
+  const name = nameOf("", nameField.id);
+  const [before, after] = [f.caption.slice(0, at), f.caption.slice(at + token.length)];
+  return `=${quoted(before)}&IF(${name}="",${quoted(token)},${name})&${quoted(after)}`;
+}
+
 /**
  * Per-class totals, a row each, the figure under the column it totals: a treasury total under
  * the (X2) column, any other under the new shares (X1 or X) column. Classes not in use read N/A.
@@ -115,7 +134,7 @@ function writeClassTotals(w: Writer, fields: readonly Field[], columns: readonly
     columns.find((c) => c.suffix === suffix)?.col ?? columns[0]?.col ?? 2;
   for (const f of fields) {
     sheet.next();
-    sheet.text(1, f.caption, "label");
+    sheet.text(1, captionOf(w, f), "label");
     const col = colOf(f.id.includes(".treasury.") ? "treasury" : "issued");
     sheet.input(col, f, inUse(w, f.classId) ? "" : "N/A", undefined, "total");
   }

@@ -20,9 +20,19 @@ const planOf = (formId: string, shape: Shape): { plan: TemplatePlan; layout: Lay
   layout: layoutOf(formVersion(formId)!, shape),
 });
 
+const CLASS_CAPTION = /^="((?:[^"]|"")*)"&IF\((\w+)="","((?:[^"]|"")*)",\2\)&"((?:[^"]|"")*)"$/;
+
+/** What a label shows while Section I's class names are blank: a total's caption formula reads "class (1)". */
+function shownBlank(content: string): string {
+  const m = CLASS_CAPTION.exec(content);
+  return m ? [m[1], m[3], m[4]].map((t) => t.replace(/""/g, '"')).join("") : content;
+}
+
 /** Every text on the sheet that is not an input's or a check's (labels, headings, mirrors). */
 const labelsOf = (plan: TemplatePlan): string[] =>
-  plan.cells.filter((c) => c.role === "label" || c.role === "heading").map((c) => c.content);
+  plan.cells
+    .filter((c) => c.role === "label" || c.role === "heading")
+    .map((c) => shownBlank(c.content));
 
 const cellOf = (plan: TemplatePlan, field: string): PlanCell => {
   const cell = plan.cells.find((c) => c.field === field);

@@ -58,6 +58,25 @@ test("Section II shows the class header typed in Section I, and follows it", () 
   expect(shown(blank.address)).toBe(""); // a blank header cell reads blank, not 0
 });
 
+test("the subtotals and totals name their class by Section I's class name, as the form does", () => {
+  const caption = (prefix: string): unknown => {
+    const cell = sheet.plan.cells.find(
+      (c) => c.role === "label" && c.content.startsWith(`="${prefix}`)
+    )!;
+    return shown(cell.address);
+  };
+  expect(caption("Increase in issued shares (excluding treasury shares): ")).toBe(
+    "Increase in issued shares (excluding treasury shares): Ordinary shares (AA1)"
+  );
+  expect(caption("Decrease in treasury shares: ")).toBe(
+    "Decrease in treasury shares: Ordinary shares (AA2)"
+  );
+  sheet.sheet.setInput("auth.c1.className", "");
+  const blank = caption("Decrease in treasury shares: ");
+  sheet.sheet.setInput("auth.c1.className", "Ordinary shares");
+  expect(blank).toBe("Decrease in treasury shares: class (1) (AA2)");
+});
+
 const figures = june.month.layout.fields
   .filter((f) => FIGURES.has(f.kind) && typeof june.month.values[f.id] === "string")
   .map((f) => f.id);
