@@ -625,6 +625,7 @@ function ff301(v: Variant, versionLabel: string): FormVersion {
     classMode: "blocks",
     // FF301 writes a decrease with a leading minus ("-1,000")
     negatives: "minus",
+    dates: { format: "dd mmmm yyyy", example: "30 June 2026" },
     classes: [
       {
         id: "c",

@@ -280,6 +280,7 @@ export const legacy2011: FormVersion = {
   verified: true,
   classMode: "slots",
   negatives: "brackets",
+  dates: { format: "dd/mm/yyyy", example: "05/12/2011" },
   classes: [
     {
       id: "ord1",

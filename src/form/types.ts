@@ -128,6 +128,8 @@ export interface FormVersion {
   readonly classMode: "slots" | "blocks";
   /** How the form prints a decrease: "(1,000)" on the 2011 form, "-1,000" on FF301. */
   readonly negatives?: "brackets" | "minus";
+  /** How the form prints a date, as an Excel number format with an example ("30 June 2026"). */
+  readonly dates?: { readonly format: string; readonly example: string };
   /** Fixed slots (2011 form) or the template each numbered block takes (FF301). */
   readonly classes: readonly ClassDef[];
   readonly rows: Readonly<Record<"preceding" | "movement" | "close", string>>;

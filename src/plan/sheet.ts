@@ -13,7 +13,8 @@ export const FORM_COLUMNS = 13;
 
 /** The number formats of a form's inputs by value kind, with its way of printing a decrease. */
 export function numberFormatsOf(
-  negatives: FormVersion["negatives"] = "brackets"
+  negatives: FormVersion["negatives"] = "brackets",
+  dates = "dd/mm/yyyy"
 ): Readonly<Record<Field["kind"], string>> {
   const signed = (format: string): string =>
     negatives === "minus" ? `${format};-${format}` : `${format};(${format})`;
@@ -23,7 +24,7 @@ export function numberFormatsOf(
     // par values and prices keep their decimals ("0.0005", "0.2118")
     par: "#,##0.00########",
     price: "#,##0.00########",
-    date: "dd/mm/yyyy",
+    date: dates,
     moneyList: "@",
     currency: "@",
     class: "@",

@@ -121,12 +121,12 @@ export function validationsOf(cells: readonly PlanCell[], layout: Layout): PlanV
     inputTitle: "An amount",
     inputMessage: `${figureText.inputMessage} An amount may lead with its currency: HKD 0.02.`,
   });
+  const example = layout.form.dates?.example ?? "05/12/2011";
   byRun(dates, "date", dateFormula, {
     inputTitle: "A date",
-    inputMessage: "Type the date as dd/mm/yyyy, e.g. 05/12/2011.",
+    inputMessage: `Type the date as the form prints it, e.g. ${example}, or as dd/mm/yyyy.`,
     errorTitle: "Is this a date?",
-    errorMessage:
-      "This does not read as a date (dd/mm/yyyy). You can keep it: the checks will say so.",
+    errorMessage: `This does not read as a date (e.g. ${example}). You can keep it: the checks will say so.`,
   });
   return [...out, ...listValidations(lists, layout)];
 }

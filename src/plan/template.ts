@@ -118,7 +118,7 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   if (!form) throw new RangeError(`Unknown form version "${formId}"`);
   const layout = layoutOf(form, shape);
   const columns = form.classMode === "blocks" ? blocksFormColumns(layout) : FORM_COLUMNS;
-  const sheet = new SheetBuilder(columns, numberFormatsOf(form.negatives));
+  const sheet = new SheetBuilder(columns, numberFormatsOf(form.negatives, form.dates?.format));
   writeForm({ layout, sheet, header });
   for (const [id, text] of Object.entries(header.values ?? {})) sheet.setInput(id, text);
   const names = new Map<string, PlanName>();

@@ -38,27 +38,49 @@ export function dateOfSerial(serial: number): { year: number; month: number; day
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
-/** A date serial shown with d, dd, m, mm, yy and yyyy tokens; other characters as they are. */
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+/** A date serial shown with d, dd, m, mm, mmm, mmmm, yy and yyyy tokens; other characters as they are. */
 function formatDate(serial: number, format: string): string {
   const { year, month, day } = dateOfSerial(serial);
   const pad = (n: number) => String(n).padStart(2, "0");
-  return sectionsOf(format)[0].replace(/"([^"]*)"|yyyy|yy|dd|d|mm|m/gi, (token, literal) => {
-    if (literal !== undefined) return literal as string;
-    switch (token.toLowerCase()) {
-      case "yyyy":
-        return String(year);
-      case "yy":
-        return pad(year % 100);
-      case "dd":
-        return pad(day);
-      case "d":
-        return String(day);
-      case "mm":
-        return pad(month);
-      default:
-        return String(month);
+  return sectionsOf(format)[0].replace(
+    /"([^"]*)"|yyyy|yy|dd|d|mmmm|mmm|mm|m/gi,
+    (token, literal) => {
+      if (literal !== undefined) return literal as string;
+      switch (token.toLowerCase()) {
+        case "mmmm":
+          return MONTHS[month - 1];
+        case "mmm":
+          return MONTHS[month - 1].slice(0, 3);
+        case "yyyy":
+          return String(year);
+        case "yy":
+          return pad(year % 100);
+        case "dd":
+          return pad(day);
+        case "d":
+          return String(day);
+        case "mm":
+          return pad(month);
+        default:
+          return String(month);
+      }
     }
-  });
+  );
 }
 
 /** Digits with a comma between each group of three. */

@@ -139,6 +139,13 @@ describe.each(VERSIONS)("the %s plan", (formId) => {
     expect(cellOf(plan, "auth.c1.className").numberFormat).toBe("@");
   });
 
+  test("shows dates in words, as FF301 prints them (30 June 2026)", () => {
+    expect(cellOf(plan, "hdr.monthEnded").numberFormat).toBe("dd mmmm yyyy");
+    expect(cellOf(plan, "A.1.egmDate").numberFormat).toBe("dd mmmm yyyy");
+    const legacy = planTemplate("legacy-2011", shapeOf(1));
+    expect(cellOf(legacy, "hdr.monthEnded").numberFormat).toBe("dd/mm/yyyy");
+  });
+
   test("offers each field's choices as a list that Excel can take", () => {
     const lists = plan.validations.filter((v) => v.kind === "list");
     for (const f of layout.fields.filter((x) => x.choices)) {
