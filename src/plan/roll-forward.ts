@@ -17,8 +17,21 @@ export function nextMonthEnd(end: YMD): YMD {
 /** Standing facts of a line or block that carry to next month (descriptions, prices, currencies). */
 const STANDING: ReadonlySet<Field["kind"]> = new Set(["text", "class", "currency", "price"]);
 
-/** Whether a field carries as it is: standing facts, except this month's events and header dates. */
+/** Lines whose balances stand from month to month: options, warrants, convertibles, arrangements. */
+const STANDING_LINES: ReadonlySet<Field["unit"]> = new Set([
+  "option",
+  "warrant",
+  "convertible",
+  "arrangement",
+]);
+
+/**
+ * Whether a field carries as it is: standing facts, except this month's events and header dates,
+ * and a line's balances ("shares which may be issued ... as at close of the month"), which stand
+ * until a movement changes them.
+ */
 function carries(field: Field): boolean {
+  if (field.balance && STANDING_LINES.has(field.unit)) return true;
   if (field.unit === "eLine" || field.unit === "signature" || field.monthly) return false; // this month's events
   if (field.unit === "header") return field.id === "hdr.issuer" || field.id === "hdr.registered";
   if (field.kind === "date") return field.id.endsWith(".egmDate") || field.id.endsWith(".expiry");

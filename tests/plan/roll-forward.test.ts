@@ -146,6 +146,17 @@ describe("rolling an FF301 return forward", () => {
     expect(content("hdr.status")).toBe("New Submission");
   });
 
+  test("carries each option line's shares which may be issued, so July's lines tie before any movement", () => {
+    expect(content("A.1.mayIssue")).toBe("9,250,000");
+    const findings = reconcile(
+      { layout: june.month.layout, values: header.values ?? {} },
+      june.month
+    );
+    expect(
+      findings.filter((f) => f.ruleId.startsWith("options.") || f.severity === "error")
+    ).toEqual([]);
+  });
+
   test("does not carry a month's explanation of a public float shortfall", () => {
     const short = rollForward({
       ...source,
