@@ -159,3 +159,25 @@ describe("watching a sheet", () => {
     expect(calls).toBe(1);
   });
 });
+
+describe("an FF301 return in Excel (two class blocks)", () => {
+  const june = loadFixture("ff301-options-treasury-example-2026-06.json");
+  const shape = { ...june.doc.shape, classes: 2 };
+  const plan = planTemplate("ff301-1.2", shape, { monthEnded: "30/06/2026" });
+
+  test("inserts in two syncs and reads back its version, shape with classes, and figures in one", async () => {
+    const fake = new FakeExcel(["Sheet1"]);
+    const { sheetName } = await hostOn(fake).insertTemplate(plan);
+    expect(fake.syncs).toBe(2);
+    for (const [id, value] of Object.entries(june.doc.values))
+      fake.type(sheetName, fieldAddress(plan, id), value);
+    fake.syncs = 0;
+    const read = await hostOn(fake).readActiveReturn();
+    expect(fake.syncs).toBe(1);
+    expect(read).toMatchObject({ sheetName, formId: "ff301-1.2", shape, monthEnd: "2026-06-30" });
+    for (const [id, value] of Object.entries(june.doc.values)) expect(read!.values[id]).toBe(value);
+    expect(Object.keys(read!.values)).toEqual(
+      expect.arrayContaining(["auth.c2.className", "issued.c2.close.treasury", "AtoE.treasury.c2"])
+    );
+  });
+});
