@@ -129,13 +129,20 @@ function combine(a: Dec, b: Dec, bSign: 1 | -1): Dec {
   return fromBig(bigAligned(a, s) + (bSign === 1 ? bb : -bb), s);
 }
 
+// Adding zero returns the other operand itself, as values are canonical and never change: a
+// return's totals add many Nil parts, and each sum allocated a copy (measured, with the kinds'
+// lists built only for a finding: 5-6% of a batch)
+
 /** Returns a + b exactly. */
 export function add(a: Dec, b: Dec): Dec {
+  if (b.c === 0) return a;
+  if (a.c === 0) return b;
   return combine(a, b, 1);
 }
 
 /** Returns a - b exactly. */
 export function sub(a: Dec, b: Dec): Dec {
+  if (b.c === 0) return a;
   return combine(a, b, -1);
 }
 

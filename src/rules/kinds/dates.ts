@@ -89,11 +89,13 @@ export const eventDates: KindCompiler<EventDatesRule> = (rule, scope) => {
     run(ctx) {
       const e = dateOf(ctx.cur.atSlot(endAt));
       if (!e) return NONE;
-      const first: YMD = { year: e.year, month: e.month, day: 1 };
+      let first: YMD | null = null; // built only when there is a date to compare
       let out: Outcome[] | null = null; // built only when a date is out of place
       for (let k = 0; k < inMonthAts.length; k++) {
         const d = dateOf(ctx.cur.atSlot(inMonthAts[k]));
-        if (!d || (compareDates(d, first) >= 0 && compareDates(d, e) <= 0)) continue;
+        if (!d) continue;
+        first ??= { year: e.year, month: e.month, day: 1 };
+        if (compareDates(d, first) >= 0 && compareDates(d, e) <= 0) continue;
         (out ??= []).push({
           code: "date.outsideMonth",
           cells: [inMonth[k], end],

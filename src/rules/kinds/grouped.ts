@@ -82,9 +82,7 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
       if (isUnreadable(vt)) return NONE;
       let expected: Dec = ZERO;
       let anyNumber = vt.tag === "number";
-      // lists only when there is something to list: most classes have no line at all
-      let mine: CellRef[] | null = null;
-      let counted: Dec[] | null = null; // each of those lines' figure as it counts (T7)
+      // a list only when there is something to list: most classes have no line at all
       let unknown: CellRef[] | null = null;
       for (let k = 0; k < values.length; k++) {
         const v = ctx.cur.atSlot(valueAts[k]);
@@ -97,10 +95,7 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
         }
         if (cls !== classId) continue;
         anyNumber = true;
-        (mine ??= []).push(values[k]);
-        const figure = decrease[k] ? neg(abs(v.value)) : v.value; // T7
-        (counted ??= []).push(figure);
-        expected = add(expected, figure);
+        expected = add(expected, decrease[k] ? neg(abs(v.value)) : v.value); // T7
       }
       let out: Outcome[] | null = null;
       if (unknown !== null && isFirstClass) {
@@ -113,7 +108,16 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
         ];
       }
       if (!anyNumber || agrees(expected, figureOf(vt) ?? ZERO, "exact")) return out ?? NONE;
-      const lines = mine ?? [];
+      // the message lists the class's lines, walked again: listing them as the sum went built
+      // two arrays a run for nothing, as sums nearly always agree (measured: see add in decimal)
+      const lines: CellRef[] = [];
+      const counted: Dec[] = []; // each line's figure as it counts (T7)
+      for (let k = 0; k < values.length; k++) {
+        const v = ctx.cur.atSlot(valueAts[k]);
+        if (v.tag !== "number" || ctx.classOfLine(classAts[k]) !== classId) continue;
+        lines.push(values[k]);
+        counted.push(decrease[k] ? neg(abs(v.value)) : v.value);
+      }
       (out ??= []).push({
         code: "sum.mismatch",
         cells: [total, ...lines],
@@ -121,7 +125,7 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
         actual: shown(vt),
         params: {
           // the figures as they count, so a decrease written "2,000,000" shows as "- 2,000,000"
-          expr: counted ? termsOf(counted) : "no line of this class",
+          expr: counted.length > 0 ? termsOf(counted) : "no line of this class",
         },
       });
       return out;
