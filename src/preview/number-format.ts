@@ -4,6 +4,8 @@
  * same parts. Text is always shown as typed; only numbers are formatted.
  */
 
+import { MONTH_NAMES } from "../values/dates";
+
 /** A cell's value as the grid receives it: a number, text, a boolean, nothing, or an error. */
 export type DisplayValue = number | string | boolean | null | { readonly error: string };
 
@@ -38,21 +40,6 @@ export function dateOfSerial(serial: number): { year: number; month: number; day
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** A date serial shown with d, dd, m, mm, mmm, mmmm, yy and yyyy tokens; other characters as they are. */
 function formatDate(serial: number, format: string): string {
   const { year, month, day } = dateOfSerial(serial);
@@ -63,9 +50,9 @@ function formatDate(serial: number, format: string): string {
       if (literal !== undefined) return literal as string;
       switch (token.toLowerCase()) {
         case "mmmm":
-          return MONTHS[month - 1];
+          return MONTH_NAMES[month - 1];
         case "mmm":
-          return MONTHS[month - 1].slice(0, 3);
+          return MONTH_NAMES[month - 1].slice(0, 3);
         case "yyyy":
           return String(year);
         case "yy":

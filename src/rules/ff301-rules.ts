@@ -165,60 +165,22 @@ const shareSum = (
   tolerance: "exact",
 });
 
-/** FF301 before treasury shares: one column in II, one (X) column and a total per part. */
-function plainRules(): Rule[] {
-  return [
-    ...PARTS.map(([part, lines]): Rule => ({
-      id: `total.${part}`,
-      kind: "classSum",
-      severity: "E",
-      title: `Total ${part} = the sum of the part's new shares issued (${part}) for the class`,
-      each: ["class"],
-      total: `${part}.total.{c}`,
-      lines,
-      value: `${part}.{i}.issued`,
-      lineClass: `${part}.{i}.class`,
-      direction: part === "E" ? "line" : "asWritten",
-    })),
-    {
-      id: "options.issued",
-      kind: "equal",
-      severity: "W",
-      title: "New shares issued = options exercised",
-      each: ["option"],
-      a: "A.{i}.issued",
-      b: "A.{i}.exercised",
-      tolerance: "exact",
-    },
-    ...(["warrant", "convertible"] as const).map((lines): Rule => ({
-      id: lines === "warrant" ? "warrants.shares" : "convertibles.shares",
-      kind: "quotient",
-      severity: "W",
-      title: `New shares issued = ${lines === "warrant" ? "value exercised" : "amount converted"} / price, within 1 share`,
-      each: [lines],
-      shares: `${part(lines)}.{i}.issued`,
-      amount: lines === "warrant" ? "B.{i}.exercised" : "C.{i}.converted",
-      price: `${part(lines)}.{i}.price`,
-      currency: `${part(lines)}.{i}.currency`,
-    })),
-    shareSum(
-      "total.AtoE",
-      "Total of A to E = Total A + Total B + Total C + Total D + Total E",
-      "AtoE.{c}",
-      PARTS.map(([p]) => `${p}.total.{c}`)
-    ),
-    {
-      id: "total.ties.II",
-      kind: "equal",
-      severity: "E",
-      title: "Total of A to E = the increase / decrease (-) in II",
-      each: ["class"],
-      a: "AtoE.{c}",
-      b: "issued.{c}.movement.shares",
-      tolerance: "exact",
-    },
-  ];
-}
+/**
+ * FF301 before treasury shares: one column in II, one (X) column and a total per part, read as
+ * the 2011 form reads them.
+ */
+const PLAIN_AS_2011 = new Set([
+  "total.A",
+  "total.B",
+  "total.C",
+  "total.D",
+  "total.E",
+  "options.issued",
+  "warrants.shares",
+  "convertibles.shares",
+  "total.AtoE",
+  "total.ties.II",
+]);
 
 const part = (lines: "warrant" | "convertible"): "B" | "C" => (lines === "warrant" ? "B" : "C");
 
@@ -475,7 +437,9 @@ export function ff301RulesOf(form: FormVersion, readings: X1Readings = X1_READIN
     naConsistent,
     ...OPTIONS,
     CONVERTIBLES_ROLLFORWARD,
-    ...(treasury ? treasuryRules(readings) : plainRules()),
+    ...(treasury
+      ? treasuryRules(readings)
+      : legacy2011Rules.filter((r) => PLAIN_AS_2011.has(r.id))),
     ...(hasField(form, "issued.{c}.float.complied") ? FLOAT : []),
     {
       id: "month.continuity",
