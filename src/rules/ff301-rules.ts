@@ -1,5 +1,5 @@
 import type { FormVersion } from "../form";
-import { legacy2011Rules } from "./legacy-2011-rules";
+import { legacy2011Rules, PARTS } from "./legacy-2011-rules";
 import type { Acceptance, ReadingsRule, Rule, SumRule } from "./types";
 
 // The rules of form-spec-ff301.md for the FF301 versions, as data. A rule id means what it means
@@ -41,14 +41,6 @@ const SAME_AS_2011 = new Set([
   "dates.events",
   "month.continuity",
 ]);
-
-const PARTS = [
-  ["A", "option"],
-  ["B", "warrant"],
-  ["C", "convertible"],
-  ["D", "arrangement"],
-  ["E", "eLine"],
-] as const;
 
 const excused = { when: "excused" } as const;
 

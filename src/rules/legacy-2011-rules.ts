@@ -5,7 +5,7 @@ import type { Rule } from "./types";
 const excused = { when: "excused" } as const;
 
 /** Every part whose lines carry "new shares issued", with its lines' domain. */
-const PARTS = [
+export const PARTS = [
   ["A", "option"],
   ["B", "warrant"],
   ["C", "convertible"],
