@@ -19,6 +19,7 @@ import {
   type X1Reading,
 } from "../support/generate-ff301";
 import { randomSource } from "../support/generate-return";
+import { cellsRead, figuresOf, withValue } from "../support/figures-read";
 import { perturb } from "../support/perturb";
 
 // Properties of the engine over generated FF301 returns (tests/support/generate-ff301.ts), as
@@ -32,11 +33,6 @@ const generated = (seed: number): GeneratedFf301 => generateFf301Return(randomSo
 const monthOf = (g: GeneratedFf301): MonthInput => ({
   layout: layoutOf(formVersion(g.form)!, g.shape),
   values: g.values,
-});
-
-const withValue = (month: MonthInput, id: string, text: string): MonthInput => ({
-  layout: month.layout,
-  values: { ...month.values, [id]: text },
 });
 
 /** Whether a figure as written is a number other than zero ("-2,000,000", not "0", "Nil", "-"). */
@@ -115,27 +111,13 @@ test("the engine finds nothing on a generated FF301 return, warnings included", 
   );
 });
 
-/** Cells read by the checks of this month alone (no value checks, nothing of last month). */
-function cellsRead(layout: Layout): Set<string> {
-  const out = new Set<string>();
-  for (const check of checksOf(layout)) {
-    if (check.rule.kind === "readable" || check.rule.kind === "whole") continue;
-    if (check.cells.some((c) => c.prev)) continue;
-    for (const cell of check.cells) out.add(cell.id);
-  }
-  return out;
-}
-
-const FIGURES = new Set(["shares", "money", "par", "price", "moneyList"]);
-
 /**
  * The figures of a month that a rule of the month reads, and those no rule that can fail reads
  * when they change alone, each with its reason (as tests/rules/ff301.test.ts excepts them):
  * - an exercise price on an option line with nothing exercised: options.funds multiplies it by 0;
  * - a negative Note 3 figure: it enters no total, and pending.cancel reads only its sign.
  */
-function figuresOf(month: MonthInput): { checked: string[]; excepted: Map<string, string> } {
-  const read = cellsRead(month.layout);
+function perturbable(month: MonthInput): { checked: string[]; excepted: Map<string, string> } {
   const reader = monthReader(month.layout, month.values);
   const excepted = new Map<string, string>();
   for (const key of month.layout.domains.option) {
@@ -147,10 +129,7 @@ function figuresOf(month: MonthInput): { checked: string[]; excepted: Map<string
     if (pending.tag === "number" && sign(pending.value) < 0)
       excepted.set(`issued.${c}.pending`, "a negative Note 3 figure: only its sign is checked");
   }
-  const figures = month.layout.fields
-    .filter((f) => read.has(f.id) && FIGURES.has(f.kind))
-    .filter((f) => ["number", "nil", "moneyList"].includes(reader.at(f.index).tag))
-    .map((f) => f.id);
+  const figures = figuresOf(month, cellsRead(month, false));
   return {
     checked: figures.filter((id) => !excepted.has(id)),
     excepted: new Map([...excepted].filter(([id]) => figures.includes(id))),
@@ -164,7 +143,7 @@ test("changing any one figure a rule of the month reads, each in turn, gives a f
   fc.assert(
     fc.property(fc.integer(), (seed) => {
       const month = monthOf(generated(seed));
-      const { checked } = figuresOf(month);
+      const { checked } = perturbable(month);
       expect(checked).toEqual(
         expect.arrayContaining(["auth.c1.close.par", "auth.total", "issued.c1.movement.shares"])
       );
@@ -183,7 +162,7 @@ test("an excepted figure changed alone gives no finding, for the reason given", 
   fc.assert(
     fc.property(fc.integer(), (seed) => {
       const month = monthOf(generated(seed));
-      for (const [id, why] of figuresOf(month).excepted) {
+      for (const [id, why] of perturbable(month).excepted) {
         seen++;
         const changed = withValue(month, id, perturb(String(month.values[id])));
         expect({ id, why, findings: reconcile(changed) }).toEqual({ id, why, findings: [] });
@@ -199,7 +178,7 @@ test("a generated return written to JSON and read back gives the same findings",
     fc.property(fc.integer(), fc.nat(), (seed, pick) => {
       const g = generated(seed);
       const month = monthOf(g);
-      const { checked } = figuresOf(month);
+      const { checked } = perturbable(month);
       const id = checked[pick % checked.length];
       // the return as generated, and with one figure changed, so there are findings to compare
       for (const values of [g.values, { ...g.values, [id]: perturb(g.values[id]) }]) {

@@ -6,13 +6,12 @@ import { checksOf, reconcile, type Finding, type MonthInput } from "../../src/ru
 import { readReturn } from "../../src/rules/return-doc";
 import { isZero, sign } from "../../src/values/decimal";
 import { fixtureNames, loadFixture, type Fixture } from "../support/fixtures";
+import { cellsRead, figuresOf, withValue } from "../support/figures-read";
 import { perturb } from "../support/perturb";
 
 // The FF301 fixtures as tests of the engine: every figure a rule of the month reads is caught when
 // changed alone (as seed.test.ts does for the 2011 form), both readings of X1 are accepted, and
 // which one is authoritative is a change of data (X1_READINGS), not of code.
-
-const FIGURES = new Set(["shares", "money", "par", "price", "moneyList"]);
 
 const isFF301 = (f: Fixture): boolean => formVersion(f.doc.form)?.classMode === "blocks";
 
@@ -24,34 +23,6 @@ const consistent = fixtureNames()
 
 const byName = (name: string): Fixture =>
   consistent.find((f) => f.name === name) ?? loadFixture(name);
-
-const withValue = (month: MonthInput, id: string, text: string): MonthInput => ({
-  layout: month.layout,
-  values: { ...month.values, [id]: text },
-});
-
-/** Cells read by the checks of one month (cross-month = reads last month's return), by field id. */
-function cellsRead(month: MonthInput, crossMonth: boolean): Set<string> {
-  const out = new Set<string>();
-  for (const check of checksOf(month.layout)) {
-    if (check.rule.kind === "readable" || check.rule.kind === "whole") continue;
-    if (check.cells.some((c) => c.prev) !== crossMonth) continue;
-    for (const cell of check.cells) if (!cell.prev) out.add(cell.id);
-  }
-  return out;
-}
-
-/** The fixture's figures (a number, Nil or a money list) among `ids`, in form order. */
-function figuresOf(month: MonthInput, ids: ReadonlySet<string>): string[] {
-  const reader = monthReader(month.layout, month.values);
-  return month.layout.fields
-    .filter((f) => ids.has(f.id) && FIGURES.has(f.kind))
-    .filter((f) => {
-      const v = reader.at(f.index);
-      return v.tag === "number" || v.tag === "nil" || v.tag === "moneyList";
-    })
-    .map((f) => f.id);
-}
 
 /**
  * Figures no rule that can fail reads when they change alone, each with its reason:

@@ -1,36 +1,12 @@
-import { checksOf, reconcile, type MonthInput } from "../../src/rules/reconcile";
+import { reconcile } from "../../src/rules/reconcile";
 import { monthReader } from "../../src/rules/read";
 import { loadFixture } from "../support/fixtures";
+import { cellsRead, figuresOf, withValue } from "../support/figures-read";
 import { perturb } from "../support/perturb";
 import { isZero } from "../../src/values/decimal";
 
 const seed = loadFixture("seed-kingsoft-2011-11.json");
 const october = seed.previous;
-
-const FIGURES = new Set(["shares", "money", "par", "price", "moneyList"]);
-
-/** Cells read by the checks of one month (cross-month = reads last month's return), by field id. */
-function cellsRead(month: MonthInput, crossMonth: boolean): Set<string> {
-  const out = new Set<string>();
-  for (const check of checksOf(month.layout)) {
-    if (check.rule.kind === "readable" || check.rule.kind === "whole") continue;
-    if (check.cells.some((c) => c.prev) !== crossMonth) continue;
-    for (const cell of check.cells) if (!cell.prev) out.add(cell.id);
-  }
-  return out;
-}
-
-/** The seed's figures (cells with a number or Nil) among `ids`. */
-function figuresOf(ids: Set<string>): string[] {
-  const reader = monthReader(seed.month.layout, seed.month.values);
-  return seed.month.layout.fields
-    .filter((f) => ids.has(f.id) && FIGURES.has(f.kind))
-    .filter((f) => {
-      const v = reader.at(f.index);
-      return v.tag === "number" || v.tag === "nil" || v.tag === "moneyList";
-    })
-    .map((f) => f.id);
-}
 
 /** form-spec.md, "The seed as a fixture": a price on a line with nothing exercised is read by no sum. */
 function pricesWithNothingExercised(): Set<string> {
@@ -43,11 +19,6 @@ function pricesWithNothingExercised(): Set<string> {
   return out;
 }
 
-const withValue = (month: MonthInput, id: string, text: string): MonthInput => ({
-  layout: month.layout,
-  values: { ...month.values, [id]: text },
-});
-
 test("the seed return (Kingsoft, November 2011) reconciles with zero findings, warnings included", () => {
   expect(reconcile(seed.month)).toEqual([]);
 });
@@ -58,8 +29,10 @@ test("the seed reconciles with October's return supplied, cross-month rules incl
 });
 
 const excepted = pricesWithNothingExercised();
-const monthFigures = figuresOf(cellsRead(seed.month, false)).filter((id) => !excepted.has(id));
-const crossFigures = figuresOf(cellsRead(seed.month, true)).filter(
+const monthFigures = figuresOf(seed.month, cellsRead(seed.month, false)).filter(
+  (id) => !excepted.has(id)
+);
+const crossFigures = figuresOf(seed.month, cellsRead(seed.month, true)).filter(
   (id) => !monthFigures.includes(id)
 );
 

@@ -2,6 +2,7 @@ import type { HyperFormula } from "hyperformula";
 import { reconcile, type Finding, type MonthInput } from "../../src/rules/reconcile";
 import { loadFixture } from "../support/fixtures";
 import { hkmrHyperFormula } from "../support/hkmr-hyperformula";
+import { FIGURES } from "../support/figures-read";
 import { perturb } from "../support/perturb";
 import { applyMonth, verdictKind, type MonthSheet } from "./workbook";
 
@@ -9,7 +10,6 @@ import { applyMonth, verdictKind, type MonthSheet } from "./workbook";
 // each figure changed alone, the class header typed once, amounts with their currency.
 
 const june = loadFixture("ff301-options-treasury-example-2026-06.json");
-const FIGURES = new Set(["shares", "money", "par", "price", "moneyList"]);
 let hf: HyperFormula;
 let sheet: MonthSheet;
 

@@ -1,29 +1,17 @@
 import type { HyperFormula } from "hyperformula";
-import { checksOf, reconcile, type MonthInput } from "../../src/rules/reconcile";
+import { checksOf, reconcile } from "../../src/rules/reconcile";
 import { monthReader } from "../../src/rules/read";
 import { isZero } from "../../src/values/decimal";
 import { loadFixture } from "../support/fixtures";
 import { hkmrHyperFormula } from "../support/hkmr-hyperformula";
+import { cellsRead, figuresOf, withValue } from "../support/figures-read";
 import { perturb } from "../support/perturb";
 import { applyFixture, type MonthSheet } from "./workbook";
 
 const seed = loadFixture("seed-kingsoft-2011-11.json");
-const FIGURES = new Set(["shares", "money", "par", "price", "moneyList"]);
-
 /** Figures (a number, Nil or an amount in the seed) that the month's checks read, by field id. */
-function figuresRead(crossMonth: boolean): string[] {
-  const ids = new Set<string>();
-  for (const check of checksOf(seed.month.layout)) {
-    if (check.rule.kind === "readable" || check.rule.kind === "whole") continue;
-    if (check.cells.some((c) => c.prev) !== crossMonth) continue;
-    for (const cell of check.cells) if (!cell.prev) ids.add(cell.id);
-  }
-  const reader = monthReader(seed.month.layout, seed.month.values);
-  return seed.month.layout.fields
-    .filter((f) => ids.has(f.id) && FIGURES.has(f.kind))
-    .filter((f) => ["number", "nil", "moneyList"].includes(reader.at(f.index).tag))
-    .map((f) => f.id);
-}
+const figuresRead = (crossMonth: boolean): string[] =>
+  figuresOf(seed.month, cellsRead(seed.month, crossMonth));
 
 // form-spec.md, "The seed as a fixture": a price on a line with nothing exercised is read by no sum
 const reader = monthReader(seed.month.layout, seed.month.values);
@@ -45,11 +33,6 @@ let november: MonthSheet;
 beforeAll(async () => {
   hf = await hkmrHyperFormula();
   november = applyFixture(hf, seed).month;
-});
-
-const withValue = (month: MonthInput, id: string, text: string): MonthInput => ({
-  layout: month.layout,
-  values: { ...month.values, [id]: text },
 });
 
 test("the seed typed into its sheet reads OK in every check cell, and the summary 0", () => {
