@@ -347,6 +347,10 @@ function treasuryRules(readings: X1Readings): Rule[] {
   ];
 }
 
+/** The two boxes of a class's public float confirmation, and the flag that asks for one. */
+const FLOAT_BOXES = ["issued.{c}.float.complied", "issued.{c}.float.notComplied"];
+const LISTED = { field: "auth.{c}.listed", is: "yes" } as const;
+
 /** The public float sufficiency confirmation, per class (ff301-1.2). */
 const FLOAT: readonly Rule[] = [
   {
@@ -355,8 +359,8 @@ const FLOAT: readonly Rule[] = [
     severity: "E",
     title: "A listed class ticks one box of the public float confirmation, not both",
     each: ["class"],
-    boxes: ["issued.{c}.float.complied", "issued.{c}.float.notComplied"],
-    when: { field: "auth.{c}.listed", is: "yes" },
+    boxes: FLOAT_BOXES,
+    when: LISTED,
     max: 1,
   },
   {
@@ -365,8 +369,8 @@ const FLOAT: readonly Rule[] = [
     severity: "W",
     title: "A listed class ticks one box of the public float confirmation",
     each: ["class"],
-    boxes: ["issued.{c}.float.complied", "issued.{c}.float.notComplied"],
-    when: { field: "auth.{c}.listed", is: "yes" },
+    boxes: FLOAT_BOXES,
+    when: LISTED,
     min: 1,
   },
   {
@@ -375,7 +379,7 @@ const FLOAT: readonly Rule[] = [
     severity: "W",
     title: "A class not listed on the Exchange ticks no box of the public float confirmation",
     each: ["class"],
-    boxes: ["issued.{c}.float.complied", "issued.{c}.float.notComplied"],
+    boxes: FLOAT_BOXES,
     when: { field: "auth.{c}.listed", is: "notYes" },
     max: 0,
   },
@@ -386,7 +390,7 @@ const FLOAT: readonly Rule[] = [
     title: "A listed class names its applicable public float threshold",
     each: ["class"],
     cell: "issued.{c}.float.threshold",
-    when: { field: "auth.{c}.listed", is: "yes" },
+    when: LISTED,
   },
   {
     id: "float.shortfall",
