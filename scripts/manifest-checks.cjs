@@ -1,10 +1,12 @@
 // Offline checks of the add-in's XML manifest, shared by `npm run validate`, the webpack build and the
-// jest tests. Each check returns a list of error strings (empty when fine); setup problems (no schemas,
-// no ADDIN_URL) throw.
+// jest tests: what no XSD can say (resource ids, the shared runtime, icons, URLs), plus the schema
+// validation of manifest-schema.cjs, re-exported. Each check returns a list of error strings (empty
+// when fine); setup problems (no schemas, no ADDIN_URL) throw.
 "use strict";
 
 const fs = require("node:fs");
 const path = require("node:path");
+const schema = require("./manifest-schema.cjs");
 
 /** The base URL of every resource in the development manifest. */
 const DEV_URL = "https://localhost:3000/";
@@ -14,14 +16,6 @@ const NS = {
   bt: "http://schemas.microsoft.com/office/officeappbasictypes/1.0",
   ov: "http://schemas.microsoft.com/office/taskpaneappversionoverrides",
 };
-
-const ROOT_SCHEMA = "OfficeAppManifestV1_1.xsd";
-const IMPORTED_SCHEMAS = [
-  "OfficeAppBasicTypesV1_0.xsd",
-  "TaskPaneAppVersionOverridesV1_0.xsd",
-  "MailAppVersionOverridesV1_0.xsd",
-  "MailAppVersionOverridesV1_1.xsd",
-];
 
 /**
  * Parses the XML of a manifest into a tree of { name, local, ns, attrs, children, text, line }.
@@ -120,56 +114,6 @@ function allElements(node) {
 /** Finds the elements with this local name (and namespace, if given) anywhere below a node. */
 function findAll(node, local, ns) {
   return allElements(node).filter((e) => e.local === local && (ns === undefined || e.ns === ns));
-}
-
-/** Returns the manifest text with the <Runtimes> block blanked out, keeping line numbers. */
-function stripRuntimes(xml) {
-  return xml.replace(/[ \t]*<Runtimes>[\s\S]*?<\/Runtimes>[ \t]*/g, (block) =>
-    block.replace(/[^\n]/g, "")
-  );
-}
-
-/** Finds the schema folder: HKMR_SCHEMA_DIR if set, else ../shared/schemas/office-addin-manifest. */
-function resolveSchemaDir(repoRoot, env = process.env) {
-  const dir = env.HKMR_SCHEMA_DIR
-    ? path.resolve(env.HKMR_SCHEMA_DIR)
-    : path.resolve(repoRoot, "..", "shared", "schemas", "office-addin-manifest");
-  const missing = [ROOT_SCHEMA, ...IMPORTED_SCHEMAS].filter(
-    (file) => !fs.existsSync(path.join(dir, file))
-  );
-  if (missing.length > 0) {
-    throw new Error(
-      `The manifest schemas are missing from ${dir} (${missing.join(", ")}). ` +
-        "Check out the shared/ folder beside this repository, or set HKMR_SCHEMA_DIR to a folder " +
-        "holding Microsoft's add-in manifest XSDs."
-    );
-  }
-  return dir;
-}
-
-/**
- * Validates a manifest against Microsoft's XSDs with xmllint-wasm (offline); the <Runtimes> block is
- * removed first (unless keepRuntimes) because the published schemas predate it: checkRuntimes covers it.
- * Resolves to a list of "file:line: message" errors.
- */
-async function validateSchema(
-  xml,
-  schemaDir,
-  { fileName = "manifest.xml", keepRuntimes = false } = {}
-) {
-  const { validateXML } = require("xmllint-wasm");
-  const read = (file) => ({
-    fileName: file,
-    contents: fs.readFileSync(path.join(schemaDir, file), "utf8"),
-  });
-  const result = await validateXML({
-    xml: [{ fileName, contents: keepRuntimes ? xml : stripRuntimes(xml) }],
-    schema: [read(ROOT_SCHEMA)],
-    preload: IMPORTED_SCHEMAS.map(read),
-  });
-  return result.errors.map((e) =>
-    e.loc ? `${e.loc.fileName}:${e.loc.lineNumber}: ${e.message}` : e.message
-  );
 }
 
 /** Returns the <Host xsi:type="Workbook"> elements of VersionOverrides. */
@@ -421,9 +365,7 @@ function checkProductionRewrite(xml, addinUrl) {
 module.exports = {
   DEV_URL,
   parseXml,
-  stripRuntimes,
-  resolveSchemaDir,
-  validateSchema,
+  ...schema,
   checkResids,
   checkRuntimes,
   readPngSize,

@@ -1,15 +1,15 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** The shape of scripts/manifest-checks.cjs (plain CommonJS, shared with the CLI and the build). */
 interface ManifestChecks {
   DEV_URL: string;
-  resolveSchemaDir(repoRoot: string, env?: Record<string, string | undefined>): string;
-  validateSchema(
-    xml: string,
-    schemaDir: string,
-    options?: { fileName?: string; keepRuntimes?: boolean }
-  ): Promise<string[]>;
+  OWN_SCHEMAS: { dir: string; root: string; imports: string[] };
+  resolveMicrosoftSchemaDir(
+    repoRoot: string,
+    options?: { dir?: string; env?: Record<string, string | undefined> }
+  ): string;
+  validateOwnSchema(xml: string, options?: { fileName?: string }): Promise<string[]>;
   stripRuntimes(xml: string): string;
   checkResids(xml: string): string[];
   checkRuntimes(xml: string): string[];
@@ -27,7 +27,6 @@ const checks = require("../../scripts/manifest-checks.cjs") as ManifestChecks;
 
 const root = join(__dirname, "..", "..");
 const manifest = readFileSync(join(root, "manifest.xml"), "utf8");
-const schemaDir = checks.resolveSchemaDir(root);
 
 /** Returns the manifest with the first occurrence of `from` replaced, failing if it is absent. */
 function edit(from: string | RegExp, to: string, xml = manifest): string {
@@ -36,51 +35,133 @@ function edit(from: string | RegExp, to: string, xml = manifest): string {
   return changed;
 }
 
-describe("manifest.xml against Microsoft's XSDs", () => {
-  test("validates once the <Runtimes> block is set aside", async () => {
-    expect(await checks.validateSchema(manifest, schemaDir)).toEqual([]);
+/** The <Runtimes> block of the manifest, with its comment, as written there. */
+const runtimesBlock =
+  /(\s*<!--[^>]*-->)?\s*<Runtimes>[\s\S]*?<\/Runtimes>/.exec(manifest)?.[0] ?? "";
+
+describe("manifest.xml against the project's own schema (schemas/manifest/)", () => {
+  test("validates with the <Runtimes> block in place", async () => {
+    expect(runtimesBlock).toContain("<Runtime ");
+    expect(await checks.validateOwnSchema(manifest)).toEqual([]);
   });
 
-  test("fails on <Runtimes> alone when the block is kept (the XSDs predate it)", async () => {
-    const errors = await checks.validateSchema(manifest, schemaDir, { keepRuntimes: true });
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/Runtimes/);
-  });
-
-  test("setting <Runtimes> aside keeps line numbers", () => {
-    const stripped = checks.stripRuntimes(manifest);
-    expect(stripped).not.toMatch(/<\/?Runtimes?\b/);
-    expect(stripped.split("\n")).toHaveLength(manifest.split("\n").length);
+  test("the schema files are in the repository", () => {
+    const files = [checks.OWN_SCHEMAS.root, ...checks.OWN_SCHEMAS.imports];
+    for (const file of files) {
+      expect(existsSync(join(root, "schemas", "manifest", file))).toBe(true);
+    }
+    expect(checks.OWN_SCHEMAS.dir).toBe(join(root, "scripts", "..", "schemas", "manifest"));
   });
 
   test.each([
     ["<Id>", /\s*<Id>[^<]*<\/Id>/, "Id"],
+    ["<Version>", /\s*<Version>[^<]*<\/Version>/, "Version"],
     ["<DefaultLocale>", /\s*<DefaultLocale>[^<]*<\/DefaultLocale>/, "DefaultLocale"],
     ["<Permissions>", /\s*<Permissions>[^<]*<\/Permissions>/, "Permissions"],
     ["<DefaultSettings>", /\s*<DefaultSettings>[\s\S]*?<\/DefaultSettings>/, "DefaultSettings"],
+    ["<Resources>", /\s*<Resources>[\s\S]*?<\/Resources>/, "Resources"],
+    [
+      "the task pane action's <SourceLocation>",
+      /(?<=<\/TaskpaneId>)\s*<SourceLocation[^>]*\/>/,
+      "SourceLocation",
+    ],
+    ["the custom functions' <Page>", /\s*<Page>[\s\S]*?<\/Page>/, "Page"],
   ])("fails when the required %s is removed", async (_name, element, expected) => {
-    const errors = await checks.validateSchema(edit(element, ""), schemaDir);
-    expect(errors.length).toBeGreaterThan(0);
+    const errors = await checks.validateOwnSchema(edit(element, ""));
     expect(errors.join("\n")).toMatch(new RegExp(`Expected is .*${expected}`));
   });
 
-  test("fails on a permission the schema does not know", async () => {
+  test.each([
+    [
+      "a permission the schema does not know",
+      "<Permissions>ReadWriteDocument<",
+      "<Permissions>Everything<",
+    ],
+    ["an id that is not a GUID", /<Id>[^<]*</, "<Id>hkmr-reconciler<"],
+    ["a version with five parts", "<Version>0.1.0.0<", "<Version>0.1.0.0.1<"],
+    ["a runtime lifetime other than short or long", 'lifetime="long"', 'lifetime="forever"'],
+    ["a runtime without a resid", '<Runtime resid="Taskpane.Url"', "<Runtime"],
+    [
+      "a resid longer than 32 characters",
+      '<Runtime resid="Taskpane.Url"',
+      `<Runtime resid="${"R".repeat(33)}"`,
+    ],
+    ["an icon size Office does not draw", '<bt:Image size="80"', '<bt:Image size="90"'],
+    ["a host other than Excel", '<Host xsi:type="Workbook">', '<Host xsi:type="Presentation">'],
+    ["a button without its action", /\s*<Action xsi:type="ShowTaskpane">[\s\S]*?<\/Action>/, ""],
+    [
+      "an element the schema does not know",
+      "<Permissions>",
+      "<AppDomains><AppDomain>https://example.org</AppDomain></AppDomains><Permissions>",
+    ],
+    [
+      "a second <Runtimes> block",
+      "</Runtimes>",
+      '</Runtimes><Runtimes><Runtime resid="Help.Url"/></Runtimes>',
+    ],
+  ])("fails on %s", async (_name, from, to) => {
+    expect(await checks.validateOwnSchema(edit(from, to))).not.toEqual([]);
+  });
+
+  test("fails on a description longer than 250 characters, and passes at 250", async () => {
+    const at = (n: number) => edit(/(<Description DefaultValue=")[^"]*"/, `$1${"x".repeat(n)}"`);
+    expect(await checks.validateOwnSchema(at(250))).toEqual([]);
+    expect((await checks.validateOwnSchema(at(251))).join("\n")).toMatch(/Description/);
+  });
+
+  test("fails on <Runtimes> after <AllFormFactors>, where [MS-OWEMXML] 5.7 does not allow it", async () => {
     const xml = edit(
-      "<Permissions>ReadWriteDocument</Permissions>",
-      "<Permissions>Everything</Permissions>"
+      "</AllFormFactors>",
+      `</AllFormFactors>${runtimesBlock}`,
+      edit(runtimesBlock, "")
     );
-    expect(await checks.validateSchema(xml, schemaDir)).not.toEqual([]);
+    expect((await checks.validateOwnSchema(xml)).join("\n")).toMatch(/Runtimes/);
   });
 
-  test("fails on a description longer than the schema allows", async () => {
-    const xml = edit(/(<Description DefaultValue=")[^"]*"/, `$1${"x".repeat(251)}"`);
-    expect(await checks.validateSchema(xml, schemaDir)).not.toEqual([]);
+  test("names the file and line of each error", async () => {
+    const xml = edit('lifetime="long"', 'lifetime="forever"');
+    const line = xml.split("\n").findIndex((text) => text.includes("forever")) + 1;
+    const errors = await checks.validateOwnSchema(xml, { fileName: "broken.xml" });
+    expect(errors).toEqual([expect.stringMatching(new RegExp(`^broken.xml:${line}: .*lifetime`))]);
+  });
+});
+
+describe("Microsoft's published XSDs (used by .ci/run and npm run validate:microsoft)", () => {
+  const scratch = join(root, ".tmp", "manifest-test");
+  const files = [
+    "OfficeAppManifestV1_1.xsd",
+    "OfficeAppBasicTypesV1_0.xsd",
+    "TaskPaneAppVersionOverridesV1_0.xsd",
+    "MailAppVersionOverridesV1_0.xsd",
+    "MailAppVersionOverridesV1_1.xsd",
+  ];
+  /** Makes a folder under the repository's .tmp/ holding empty files of these names. */
+  function folderWith(name: string, names: string[]): string {
+    const dir = join(scratch, name);
+    mkdirSync(dir, { recursive: true });
+    for (const file of names) writeFileSync(join(dir, file), "");
+    return dir;
+  }
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  test("the folder given wins over HKMR_SCHEMA_DIR", () => {
+    const given = folderWith("given", files);
+    const env = { HKMR_SCHEMA_DIR: folderWith("env", files) };
+    expect(checks.resolveMicrosoftSchemaDir(root, { dir: given, env })).toBe(given);
+    expect(checks.resolveMicrosoftSchemaDir(root, { env })).toBe(env.HKMR_SCHEMA_DIR);
   });
 
-  test("says where the schemas should be when they are missing", () => {
-    expect(() =>
-      checks.resolveSchemaDir(root, { HKMR_SCHEMA_DIR: join(root, "no-such-dir") })
-    ).toThrow(/schemas are missing from .*no-such-dir.*HKMR_SCHEMA_DIR/);
+  test("says which files are missing and how to name the folder", () => {
+    const partial = folderWith("partial", files.slice(0, 2));
+    expect(() => checks.resolveMicrosoftSchemaDir(root, { dir: partial, env: {} })).toThrow(
+      /missing from .*partial \(TaskPaneAppVersionOverridesV1_0.xsd, .*validate:microsoft -- DIR.*HKMR_SCHEMA_DIR/
+    );
+  });
+
+  test("setting <Runtimes> aside (as those XSDs predate it) keeps line numbers", () => {
+    const stripped = checks.stripRuntimes(manifest);
+    expect(stripped).not.toMatch(/<\/?Runtimes?\b/);
+    expect(stripped.split("\n")).toHaveLength(manifest.split("\n").length);
   });
 });
 
@@ -223,7 +304,7 @@ describe("URLs and the production rewrite", () => {
 
   test("the rewritten manifest still validates", async () => {
     const rewritten = checks.rewriteForProduction(manifest, addinUrl);
-    expect(await checks.validateSchema(rewritten, schemaDir)).toEqual([]);
+    expect(await checks.validateOwnSchema(rewritten)).toEqual([]);
     expect(checks.checkRuntimes(rewritten)).toEqual([]);
   });
 
