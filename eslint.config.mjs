@@ -63,6 +63,11 @@ export default defineConfig([
     files: ["**/*.mjs"],
     languageOptions: { sourceType: "module", globals: globals.node },
   },
+  {
+    // runs in Internet Explorer 11 before the bundles: ES5 syntax and browser globals only
+    files: ["src/taskpane/unsupported-webview.js"],
+    languageOptions: { ecmaVersion: 5, sourceType: "script", globals: globals.browser },
+  },
 
   prettier,
 ]);

@@ -160,6 +160,12 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]" },
           { from: "help.html", to: "help.html" },
+          // plain ES5 served as written: it must parse in Internet Explorer 11 (no bundling, no terser)
+          {
+            from: "src/taskpane/unsupported-webview.js",
+            to: "unsupported-webview.js",
+            info: { minimized: true },
+          },
           // manifest*.xml, listed file by file: a glob would make webpack watch the whole project
           // folder and rebuild whenever any file appears in it
           ...manifestFiles().map((file) => ({

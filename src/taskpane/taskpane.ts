@@ -12,6 +12,8 @@ const description =
   "Builds the HKEX Monthly Return of Equity Issuer on Movements in Securities as a worksheet, " +
   "checks that its figures reconcile with the HKMR functions, and rolls it forward to next month.";
 const OUTSIDE_OFFICE = "Open this page inside Excel to use the add-in.";
+/** The element unsupported-webview.js puts in place of the pane when the webview cannot run it. */
+const UNSUPPORTED_PAGE_ID = "unsupported-webview";
 
 /** Writes plain text into the element with this id (never HTML). */
 function setText(id: string, text: string): void {
@@ -22,7 +24,9 @@ function setText(id: string, text: string): void {
 setText("title", title);
 setText("description", description);
 
-if (typeof Office === "undefined") {
+if (document.getElementById(UNSUPPORTED_PAGE_ID)) {
+  // unsupported-webview.js ran first and has said which Excel versions work; leave its page alone
+} else if (typeof Office === "undefined") {
   setText("status", OUTSIDE_OFFICE);
 } else {
   setText("status", "Waiting for Office...");
