@@ -459,3 +459,49 @@ describe("the preview in Chromium", () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+describe("the task pane page in Chromium", () => {
+  const IE11 = "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; .NET4.0C; rv:11.0) like Gecko";
+
+  /**
+   * Opens taskpane.html in a fresh context (this user agent, if given); nothing leaves the server.
+   * The context stays open until the browser closes: closing one ends this single-process Chromium.
+   */
+  async function openTaskPane(userAgent?: string) {
+    const own = await browser.newContext(userAgent ? { userAgent } : {});
+    await own.route("**/*", (route) =>
+      route.request().url().startsWith(`${server.origin}/`)
+        ? route.continue()
+        : route.abort("blockedbyclient")
+    );
+    const tab = await own.newPage();
+    const refused: string[] = [];
+    tab.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+    });
+    await tab.goto(`${server.origin}/taskpane.html`, { waitUntil: "load" });
+    return { tab, refused };
+  }
+
+  test("with Internet Explorer 11's user agent, shows which Excel versions work; the bundles leave it", async () => {
+    const { tab, refused } = await openTaskPane(IE11);
+    const notice = tab.locator("#unsupported-webview");
+    await notice.waitFor(WAIT);
+    // the deferred bundles have run by "load"; a moment more for office.js's onReady
+    await tab.waitForTimeout(500);
+    expect(await notice.textContent()).toContain("Excel 2021 or later on Windows");
+    expect(await tab.locator("#app").count()).toBe(0);
+    expect(await tab.title()).toMatch(/cannot run/);
+    expect(refused).toEqual([]);
+    await tab.screenshot({ path: shot("11-unsupported-webview") });
+    await tab.close();
+  });
+
+  test("in a current Chromium, leaves the page to the bundles", async () => {
+    const { tab, refused } = await openTaskPane();
+    await tab.getByText("Open this page inside Excel to use the add-in.").waitFor(WAIT);
+    expect(await tab.locator("#unsupported-webview").count()).toBe(0);
+    expect(refused).toEqual([]);
+    await tab.close();
+  });
+});
