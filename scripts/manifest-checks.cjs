@@ -237,12 +237,16 @@ function readPngSize(bytes) {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
+// Ribbon icons Office requires in every <Icon> (the other supported sizes are optional).
+const REQUIRED_ICON_SIZES = [16, 32, 80];
+
 // Office shows IconUrl at 32 px and HighResolutionIconUrl at 64 px.
 const APP_ICON_SIZES = { IconUrl: 32, HighResolutionIconUrl: 64 };
 
 /**
  * Checks that every image the manifest names (bt:Image resources, IconUrl, HighResolutionIconUrl) is a
- * PNG under assets/ beside the manifest, square, of the size it is used at.
+ * PNG under assets/ beside the manifest, square, of the size it is used at, and that each ribbon
+ * <Icon> has the 16, 32 and 80 px images.
  */
 function checkImages(xml, manifestDir) {
   const doc = parseXml(xml);
@@ -255,6 +259,14 @@ function checkImages(xml, manifestDir) {
     wanted.set(url, entry);
   };
   for (const [, r] of map) if (r.kind === "Images") want(r.value, undefined, r.line);
+  // the Icon element reference: each icon list needs the 16, 32 and 80 px images
+  for (const icon of findAll(doc, "Icon", NS.ov)) {
+    const sizes = icon.children.map((image) => Number(attr(image, "size")));
+    const absent = REQUIRED_ICON_SIZES.filter((size) => !sizes.includes(size));
+    if (absent.length > 0) {
+      errors.push(`line ${icon.line}: <Icon> lacks the ${absent.join(", ")} px image(s)`);
+    }
+  }
   for (const image of findAll(doc, "Image", NS.bt).filter((e) => attr(e, "size") !== undefined)) {
     const r = map.get(attr(image, "resid") ?? "");
     if (r) want(r.value, Number(attr(image, "size")), image.line);

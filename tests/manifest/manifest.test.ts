@@ -247,6 +247,13 @@ describe("icons", () => {
     );
   });
 
+  test("reports a ribbon icon without one of the 16, 32 and 80 px images Office requires", () => {
+    const xml = edit(/\s*<bt:Image size="80" resid="Icon.80x80"\/>/, "");
+    expect(checks.checkImages(xml, root)).toEqual([
+      expect.stringMatching(/<Icon> lacks the 80 px image/),
+    ]);
+  });
+
   test("reports an image file that does not exist", () => {
     const xml = edit("assets/icon-16.png", "assets/icon-17.png");
     expect(checks.checkImages(xml, root)).toContainEqual(expect.stringMatching(/has no file/));
