@@ -17,8 +17,23 @@ import {
  * checks the bounds against Office.js's own serializer over every shape the pane allows).
  */
 
+/** The parts of a plan, in the order they are written. */
+export type InsertPart =
+  | "names"
+  | "number formats"
+  | "grid"
+  | "merges"
+  | "styles"
+  | "column widths"
+  | "validation"
+  | "conditional formats"
+  | "print setup"
+  | "activation";
+
 /** Some Office.js statements on the new sheet, and an upper bound of their bytes in a request. */
 export interface InsertStep {
+  /** The part of the plan it writes (the bench reports bytes per part). */
+  readonly part: InsertPart;
   readonly bytes: number;
   readonly queue: (sheet: Excel.Worksheet) => void;
 }
@@ -65,8 +80,9 @@ const referenceOf = (sheetName: string, address: string): string =>
  */
 export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[] {
   const steps: InsertStep[] = [];
+  let part: InsertPart = "names";
   const add = (bytes: number, queue: InsertStep["queue"]): void => {
-    steps.push({ bytes, queue });
+    steps.push({ part, bytes, queue });
   };
   // the metadata constant, then every field, line and check name (all scoped to the new sheet);
   // names go before the grid, so the check formulas that use them bind as they are written
@@ -79,30 +95,34 @@ export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[]
     const reference = referenceOf(sheetName, n.address);
     add(OBJECT + textBytes([n.name, reference]), (sheet) => sheet.names.add(n.name, reference));
   }
+  part = "number formats";
   // formats before contents, so that text fields ("@") keep what is written as text
   for (const nf of plan.numberFormats) {
     for (const a of areasOf(nf.address)) {
       const area = parseArea(a);
       if (!area) throw new RangeError(`The plan has an address Excel cannot take: "${a}"`);
       const formats = filled(area, nf.format);
-      add(OBJECT + ACTION + textBytes(formats), (sheet) => {
+      add(OBJECT + 3 * ACTION + textBytes(formats), (sheet) => {
         sheet.getRange(a).numberFormat = formats;
       });
     }
   }
+  part = "grid";
   for (let top = 0; top < plan.rowCount; top += GRID_BAND) {
     const rows = plan.grid.slice(top, top + GRID_BAND).map((row) => [...row]);
     if (rows.length === 0 || plan.columnCount === 0) break;
     const address = rect(top + 1, 1, top + rows.length, plan.columnCount);
-    add(OBJECT + ACTION + textBytes(rows), (sheet) => {
+    add(OBJECT + 10 * ACTION + textBytes(rows), (sheet) => {
       sheet.getRange(address).formulas = rows;
     });
   }
+  part = "merges";
   for (const merge of plan.merges) {
-    add(areasOf(merge).length * (OBJECT + ACTION) + textBytes(merge), (sheet) => {
+    add(areasOf(merge).length * 2 * OBJECT + textBytes(merge), (sheet) => {
       for (const [range] of rectangles(sheet, merge)) range.merge(false);
     });
   }
+  part = "styles";
   for (const { style, address } of plan.styleRanges) {
     // format, font, fill, protection and up to six borders: a path and a set or two each
     const perArea = OBJECT + 11 * (PATH + ACTION) + 12 * ACTION + textBytes(plan.styles[style]);
@@ -112,15 +132,18 @@ export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[]
       }
     });
   }
+  part = "column widths";
   plan.columnWidths.forEach((characters, k) => {
     const letters = columnLetters(k + 1);
     add(OBJECT + PATH + 2 * ACTION, (sheet) => {
       sheet.getRange(`${letters}:${letters}`).format.columnWidth = columnPoints(characters);
     });
   });
+  part = "validation";
   for (const v of plan.validations) {
-    add(OBJECT + PATH + 5 * ACTION + textBytes(v), (sheet) => applyValidation(sheet, v));
+    add(OBJECT + PATH + 7 * ACTION + textBytes(v), (sheet) => applyValidation(sheet, v));
   }
+  part = "conditional formats";
   // each add goes to the top priority: warnings first, so that errors end up above them
   const bySeverity = [...plan.conditionalFormats].sort(
     (p, q) => Number(p.severity === "error") - Number(q.severity === "error")
@@ -129,6 +152,7 @@ export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[]
     const bytes = 2 * OBJECT + 6 * (PATH + ACTION) + 3 * ACTION + textBytes(cf);
     add(bytes, (sheet) => applyConditionalFormat(sheet, cf));
   }
+  part = "print setup";
   add(OBJECT + 6 * ACTION + textBytes(plan.print), (sheet) => {
     const page = sheet.pageLayout;
     page.paperSize = "A4";
@@ -138,12 +162,20 @@ export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[]
     page.setPrintTitleRows(plan.print.titleRows);
     page.setPrintArea(plan.print.area);
   });
+  part = "activation";
   add(2 * OBJECT + 2 * ACTION, (sheet) => {
     sheet.activate();
     sheet.getRange("A1").select();
   });
   return steps;
 }
+
+/** What every batch adds to its steps: the sheet by id and the two suspend calls. */
+export const BATCH_BYTES = 2 * OBJECT + 4 * PATH + 6 * ACTION;
+
+/** The upper bound of a batch's request in bytes. */
+export const batchBytes = (batch: readonly InsertStep[]): number =>
+  batch.reduce((sum, step) => sum + step.bytes, BATCH_BYTES);
 
 /** The steps packed in order into as few batches as the budget allows (a larger step alone). */
 export function batchesOf(
@@ -152,12 +184,12 @@ export function batchesOf(
 ): InsertStep[][] {
   const batches: InsertStep[][] = [];
   let current: InsertStep[] = [];
-  let size = 0;
+  let size = BATCH_BYTES;
   for (const step of steps) {
     if (current.length > 0 && size + step.bytes > budget) {
       batches.push(current);
       current = [];
-      size = 0;
+      size = BATCH_BYTES;
     }
     current.push(step);
     size += step.bytes;

@@ -78,6 +78,7 @@ export class OfficeWorkbook {
   readonly names = new Map<string, string>();
   activeId = "";
   private nextId = 1;
+  private readonly indexes = new WeakMap<Map<string, string>, Map<string, string>>();
 
   constructor(sheetNames: readonly string[]) {
     for (const name of sheetNames) this.addSheet(name);
@@ -115,6 +116,14 @@ export class OfficeWorkbook {
     return { value: s.cells.get(key(at.row, at.col)), format: s.formats.get(key(at.row, at.col)) };
   }
 
+  /** Puts a value in a cell as the user would type it. */
+  type(sheet: string, address: string, value: unknown): void {
+    const s = this.sheetByName(sheet);
+    const at = parseCell(address);
+    if (!s || !at) throw new Error(`No cell ${sheet}!${address}`);
+    s.cells.set(key(at.row, at.col), value);
+  }
+
   /** Applies a request; returns the response body Excel would give (results, or the error). */
   apply(body: RequestBody, injected?: ActionError): unknown {
     const entities = new Map<number, Entity>();
@@ -150,8 +159,7 @@ export class OfficeWorkbook {
         : this.resolve(body, path.ParentObjectPathId, known);
     const args = path.ArgumentInfo?.Arguments ?? [];
     const refs = path.ArgumentInfo?.ReferencedObjectPathIds ?? [];
-    const arg = (i: number): unknown =>
-      refs[i] ? this.resolve(body, refs[i], known) : (args[i]);
+    const arg = (i: number): unknown => (refs[i] ? this.resolve(body, refs[i], known) : args[i]);
     const entity = this.step(path, parent, arg);
     known.set(id, entity);
     return entity;
@@ -191,16 +199,28 @@ export class OfficeWorkbook {
   private namePath(s: SheetModel | null, name: string, arg: (i: number) => unknown): Entity {
     const names = this.namesOf(s);
     const wanted = String(arg(0));
-    const found = [...names.keys()].find((n) => n.toLowerCase() === wanted.toLowerCase());
+    const index = this.lowerIndex(names);
+    const found = index.get(wanted.toLowerCase());
     if (name === "Add") {
       if (found !== undefined) throw new Fail("ItemAlreadyExists");
       const reference = arg(1);
       names.set(wanted, typeof reference === "string" ? reference : this.formulaOf(reference));
+      index.set(wanted.toLowerCase(), wanted);
       return { k: "name", s, name: wanted };
     }
     if (name === "GetItem" && found === undefined) throw new Fail("ItemNotFound");
     if (name === "GetItemOrNullObject" && found === undefined) return { k: "null" };
     return { k: "name", s, name: found ?? wanted };
+  }
+
+  /** Names by their lower case (Excel compares names case-insensitively), kept up to date. */
+  private lowerIndex(names: Map<string, string>): Map<string, string> {
+    let index = this.indexes.get(names);
+    if (!index || index.size !== names.size) {
+      index = new Map([...names.keys()].map((n) => [n.toLowerCase(), n]));
+      this.indexes.set(names, index);
+    }
+    return index;
   }
 
   private formulaOf(reference: unknown): string {
