@@ -73,6 +73,23 @@ const referenceOf = (sheetName: string, address: string): string =>
     .map((a) => `${quoteSheet(sheetName)}!${absoluteArea(a)}`)
     .join(",")}`;
 
+const key = (row: number, col: number): string => `${row},${col}`;
+
+/**
+ * Input cells whose content is a whole number in a cell not formatted as text: date serials
+ * and carried figures. They go as JSON numbers, which Excel takes as the same number in every
+ * locale (a string would be parsed by Excel, and "@" cells keep strings as text).
+ */
+function numericInputs(plan: TemplatePlan): Set<string> {
+  const out = new Set<string>();
+  for (const c of plan.cells) {
+    if (c.role === "input" && c.numberFormat !== "@" && /^\d{1,15}$/.test(c.content)) {
+      out.add(key(c.row, c.col));
+    }
+  }
+  return out;
+}
+
 /**
  * The plan as ordered steps on the new sheet `sheetName`: metadata and names, number formats,
  * the grid in row bands, merges, styles, widths, validation, conditional formats, print setup,
@@ -108,8 +125,11 @@ export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[]
     }
   }
   part = "grid";
+  const numbers = numericInputs(plan);
   for (let top = 0; top < plan.rowCount; top += GRID_BAND) {
-    const rows = plan.grid.slice(top, top + GRID_BAND).map((row) => [...row]);
+    const rows = plan.grid
+      .slice(top, top + GRID_BAND)
+      .map((row, i) => row.map((v, j) => (numbers.has(key(top + i + 1, j + 1)) ? Number(v) : v)));
     if (rows.length === 0 || plan.columnCount === 0) break;
     const address = rect(top + 1, 1, top + rows.length, plan.columnCount);
     add(OBJECT + 10 * ACTION + textBytes(rows), (sheet) => {
