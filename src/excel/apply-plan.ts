@@ -106,8 +106,8 @@ export function applyValidation(sheet: Excel.Worksheet, v: PlanValidation): void
 }
 
 /** Queues one custom conditional format on its (multi-area) range. */
-export function applyConditionalFormat(sheet: Excel.Worksheet, cf: PlanConditionalFormat): void {
-  const format = sheet.getRanges(cf.address).conditionalFormats.add("Custom");
+export function applyConditionalFormat(ranges: Excel.RangeAreas, cf: PlanConditionalFormat): void {
+  const format = ranges.conditionalFormats.add("Custom");
   format.custom.rule.formula = cf.formula;
   format.custom.format.fill.color = cf.fill;
   format.custom.format.font.color = cf.fontColor;

@@ -75,6 +75,21 @@ const referenceOf = (sheetName: string, address: string): string =>
 
 const key = (row: number, col: number): string => `${row},${col}`;
 
+/** The ranges of each batch's sheet proxy by address: a batch asks for a range once. */
+const batchRanges = new WeakMap<Excel.Worksheet, Map<string, Excel.RangeAreas>>();
+
+/**
+ * The multi-area range of an address on this batch's sheet: an error mark and a warning mark
+ * on the same cells share one range and its conditional formats (a fifth of a mark's bytes).
+ */
+function rangesOf(sheet: Excel.Worksheet, address: string): Excel.RangeAreas {
+  let ranges = batchRanges.get(sheet);
+  if (!ranges) batchRanges.set(sheet, (ranges = new Map()));
+  let range = ranges.get(address);
+  if (!range) ranges.set(address, (range = sheet.getRanges(address)));
+  return range;
+}
+
 /**
  * Input cells whose content is a whole number in a cell not formatted as text: date serials
  * and carried figures. They go as JSON numbers, which Excel takes as the same number in every
@@ -170,7 +185,7 @@ export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[]
   );
   for (const cf of bySeverity) {
     const bytes = 2 * OBJECT + 6 * (PATH + ACTION) + 3 * ACTION + textBytes(cf);
-    add(bytes, (sheet) => applyConditionalFormat(sheet, cf));
+    add(bytes, (sheet) => applyConditionalFormat(rangesOf(sheet, cf.address), cf));
   }
   part = "print setup";
   add(OBJECT + 6 * ACTION + textBytes(plan.print), (sheet) => {
