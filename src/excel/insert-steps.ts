@@ -84,7 +84,7 @@ const batchRanges = new WeakMap<Excel.Worksheet, Map<string, Excel.RangeAreas>>(
  */
 function rangesOf(sheet: Excel.Worksheet, address: string): Excel.RangeAreas {
   let ranges = batchRanges.get(sheet);
-  if (!ranges) batchRanges.set(sheet, (ranges = new Map()));
+  if (!ranges) batchRanges.set(sheet, (ranges = new Map<string, Excel.RangeAreas>()));
   let range = ranges.get(address);
   if (!range) ranges.set(address, (range = sheet.getRanges(address)));
   return range;
