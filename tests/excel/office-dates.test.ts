@@ -55,3 +55,22 @@ describe("dates reach Excel as the same day", () => {
     expect(parseCell(carried.value, "date")).toMatchObject({ year: 2006, month: 7, day: 3 });
   });
 });
+
+describe("text is passed to Excel as the plan has it", () => {
+  test("a leading apostrophe (Excel's text prefix) and whole numbers in text cells stay strings", async () => {
+    const plan = planTemplate("ff301-1.2", optionShape(1), { monthEnded: "30/06/2026" });
+    const issuer = plan.cells.find((c) => c.field === "hdr.issuer")!;
+    const code = plan.cells.find((c) => c.field === "auth.c1.stockCode")!;
+    const grid = plan.grid.map((row) => [...row]);
+    grid[issuer.row - 1][issuer.col - 1] = "'=1+1";
+    grid[code.row - 1][code.col - 1] = "00700";
+    const cells = plan.cells.map((c) =>
+      c === issuer ? { ...c, content: "'=1+1" } : c === code ? { ...c, content: "00700" } : c
+    );
+    const m = await measureInsert({ ...plan, grid, cells });
+    expect(m.harness.workbook.cell(m.sheetName, issuer.address).value).toBe("'=1+1");
+    // a stock code is text ("@"): it keeps its leading zeros, never sent as a number
+    expect(code.numberFormat).toBe("@");
+    expect(m.harness.workbook.cell(m.sheetName, code.address).value).toBe("00700");
+  });
+});
