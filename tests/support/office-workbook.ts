@@ -7,69 +7,24 @@
 import { areasOf, parseArea, parseCell } from "../../src/excel/addresses";
 import { columnLetters } from "../../src/plan/a1";
 
-/** An object path of a request body. */
-interface PathInfo {
-  readonly Id: number;
-  readonly ObjectPathType: number;
-  readonly Name: string;
-  readonly ParentObjectPathId?: number;
-  readonly ArgumentInfo?: { Arguments?: unknown[]; ReferencedObjectPathIds?: number[] };
-}
+import {
+  capital,
+  Fail,
+  key,
+  METHOD,
+  QUERY,
+  quoted,
+  SET,
+  valueOf,
+  type ActionError,
+  type ActionInfo,
+  type Entity,
+  type PathInfo,
+  type RequestBody,
+  type SheetModel,
+} from "./office-protocol";
 
-/** An action of a request body. */
-interface ActionInfo {
-  readonly Id: number;
-  readonly ActionType: number;
-  readonly Name: string;
-  readonly ObjectPathId: number;
-  readonly QueryInfo?: { Select?: string[] };
-  readonly ArgumentInfo?: { Arguments?: unknown[] };
-}
-
-/** The message body Office.js sends at a sync. */
-export interface RequestBody {
-  readonly Actions: readonly ActionInfo[];
-  readonly ObjectPaths: Readonly<Record<string, PathInfo>>;
-}
-
-/** A failure to inject: Excel reports `code` at the action after `applied` actions (default: the last). */
-export interface ActionError {
-  readonly code: string;
-  readonly applied?: number;
-}
-
-/** A sheet of the model. */
-export interface SheetModel {
-  readonly id: string;
-  name: string;
-  /** "row,col" to what was written (formulas or values). */
-  readonly cells: Map<string, unknown>;
-  readonly formats: Map<string, unknown>;
-  /** Worksheet-scoped names to their formulas. */
-  readonly names: Map<string, string>;
-}
-
-type Entity =
-  | { readonly k: "workbook" | "sheets" | "null" | "other" }
-  | { readonly k: "sheet"; readonly s: SheetModel }
-  | { readonly k: "names"; readonly s: SheetModel | null }
-  | { readonly k: "name"; readonly s: SheetModel | null; readonly name: string }
-  | { readonly k: "range"; readonly s: SheetModel; readonly address: string | null };
-
-const QUERY = 2;
-const METHOD = 3;
-const SET = 4;
-
-class Fail extends Error {
-  constructor(readonly code: string) {
-    super(`${code} (from the workbook model)`);
-  }
-}
-
-const key = (row: number, col: number): string => `${row},${col}`;
-const quoted = (name: string): string =>
-  /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-const capital = (field: string): string => field.charAt(0).toUpperCase() + field.slice(1);
+export type { ActionError, RequestBody, SheetModel } from "./office-protocol";
 
 /** The workbook Office.js talks to in the harness. */
 export class OfficeWorkbook {
@@ -335,11 +290,4 @@ export class OfficeWorkbook {
       this.namesOf(target.s).delete(target.name);
     }
   }
-}
-
-/** A cell's value as Excel gives it back: text after an apostrophe prefix; formulas unevaluated. */
-function valueOf(written: unknown): unknown {
-  if (typeof written !== "string") return written ?? "";
-  if (written.startsWith("'")) return written.slice(1);
-  return written.startsWith("=") ? "" : written;
 }
