@@ -15,10 +15,12 @@ import { hostOn, planWith } from "../tests/excel/helpers";
 import {
   largestShape,
   measureInsert,
+  measureRollForward,
   optionShape,
   REQUEST_LIMIT,
 } from "../tests/support/office-measure";
 import { loadFixture } from "../tests/support/fixtures";
+import type { OfficeHarness } from "../tests/support/office-runtime";
 import { hkmrHyperFormula } from "../tests/support/hkmr-hyperformula";
 
 /** A measured figure (null when it could not be measured); `ok` is set for a count target. */
@@ -50,6 +52,7 @@ export async function requestFigures(): Promise<Measure[]> {
   ];
   for (const [label, plan] of cases) {
     const m = await measureInsert(plan);
+    if (label.startsWith("200 ")) out.push(...(await checkAndRollForward(m.harness)));
     const largest = Math.max(...m.requests.map((r) => r.bytes));
     const total = m.requests.reduce((sum, r) => sum + r.bytes, 0);
     out.push({
@@ -74,6 +77,28 @@ export async function requestFigures(): Promise<Measure[]> {
     });
   }
   return out;
+}
+
+/** The check (a read) and the roll forward of the sheet the harness holds, through the serializer. */
+async function checkAndRollForward(harness: OfficeHarness): Promise<Measure[]> {
+  const { check, insert } = await measureRollForward(harness);
+  const largest = Math.max(...insert.requests.map((r) => r.bytes));
+  return [
+    {
+      measure: "check of 200 option lines: requests, bytes",
+      value: check.length,
+      unit: `request, ${check[0]?.bytes ?? 0} bytes`,
+      target: "1 read",
+      ok: check.length === 1,
+    },
+    {
+      measure: "roll forward of 200 option lines: insert requests, largest",
+      value: insert.requests.length,
+      unit: `requests, largest ${MiB(largest)} MiB`,
+      target: "< 4 MB each",
+      ok: largest < REQUEST_LIMIT,
+    },
+  ];
 }
 
 /** context.sync() calls per action, counted on the fake: check and roll forward. */
