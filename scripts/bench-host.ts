@@ -46,8 +46,8 @@ export async function requestFigures(): Promise<Measure[]> {
       planTemplate("ff301-1.2", optionShape(n), { monthEnded: "2026-06-30" }),
     ]),
     [
-      "largest shape (10 classes, 200 lines of every kind)",
-      planTemplate("ff301-1.2", largestShape(), { monthEnded: "2026-06-30" }),
+      "largest shape (10 classes, 200 lines of every kind and typed (E) line)",
+      planTemplate("ff301-1.2", largestShape("ff301-1.2"), { monthEnded: "2026-06-30" }),
     ],
   ];
   for (const [label, plan] of cases) {

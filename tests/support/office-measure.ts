@@ -7,22 +7,30 @@ import { rollForward } from "../../src/plan/roll-forward";
 import { planTemplate } from "../../src/plan/template";
 import type { PlanHeader, TemplatePlan } from "../../src/plan/types";
 import { MAX_CLASSES } from "../../src/taskpane/class-blocks";
+import { eLineChoices } from "../../src/taskpane/e-lines-form";
 import { MAX_LINES } from "../../src/taskpane/insert-form";
 import { OfficeHarness, type RecordedRequest } from "./office-runtime";
 
 /** Excel on the web refuses requests over 5 MB; the project holds every request under 4 MB. */
 export const REQUEST_LIMIT = 4_000_000;
 
-/** The largest shape the pane allows: every line count at its maximum, `classes` blocks. */
-export const largestShape = (classes: number = MAX_CLASSES): Shape => ({
-  classes,
-  options: MAX_LINES,
-  fundsLines: MAX_LINES,
-  warrants: MAX_LINES,
-  convertibles: MAX_LINES,
-  arrangements: MAX_LINES,
-  otherMovements: MAX_LINES,
-});
+/**
+ * The largest shape the pane allows for a form version: every line count at its maximum, each
+ * typed (E) line the version has repeated as often as allowed, `classes` blocks.
+ */
+export const largestShape = (formId: string, classes: number = MAX_CLASSES): Shape => {
+  const typed = eLineChoices(formId).map((e) => [e.key, MAX_LINES] as const);
+  return {
+    classes,
+    options: MAX_LINES,
+    fundsLines: MAX_LINES,
+    warrants: MAX_LINES,
+    convertibles: MAX_LINES,
+    arrangements: MAX_LINES,
+    otherMovements: MAX_LINES,
+    ...(typed.length > 0 ? { eLines: Object.fromEntries(typed) } : {}),
+  };
+};
 
 /** n option lines, one funds line and one other movement: the shape the README's table uses. */
 export const optionShape = (options: number): Shape => ({
