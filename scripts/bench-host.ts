@@ -1,4 +1,5 @@
-// Bench sections that need a host: context.sync() counts on the recording fake of Excel, and
+// Bench sections that need a host: request bytes and syncs from Office.js's own serializer,
+// context.sync() counts on the recording fake of Excel, and
 // HyperFormula recalculation with the HKMR functions against native formulas.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
@@ -11,7 +12,15 @@ import type { TemplatePlan } from "../src/plan/types";
 import { applyPlanToHyperFormula } from "../src/preview/hf-workbook";
 import { FakeExcel } from "../tests/excel/fake-excel";
 import { hostOn, planWith } from "../tests/excel/helpers";
+import {
+  largestShape,
+  measureInsert,
+  measureRollForward,
+  optionShape,
+  REQUEST_LIMIT,
+} from "../tests/support/office-measure";
 import { loadFixture } from "../tests/support/fixtures";
+import type { OfficeHarness } from "../tests/support/office-runtime";
 import { hkmrHyperFormula } from "../tests/support/hkmr-hyperformula";
 
 /** A measured figure (null when it could not be measured); `ok` is set for a count target. */
@@ -23,20 +32,78 @@ export interface Measure {
   readonly ok?: boolean;
 }
 
-/** context.sync() calls per action, counted on the fake: insert, check, roll forward. */
-export async function syncCounts(): Promise<Measure[]> {
+const MiB = (bytes: number): number => +(bytes / 2 ** 20).toFixed(2);
+
+/**
+ * The requests of an insert as Office.js's own serializer builds them (tests/support/office-
+ * runtime.ts): count, largest and total, for 1, 20 and 200 option lines and the largest shape.
+ */
+export async function requestFigures(): Promise<Measure[]> {
   const out: Measure[] = [];
-  for (const options of [1, 20, 200]) {
-    const fake = new FakeExcel();
-    await hostOn(fake).insertTemplate(planWith(options));
+  const cases: [string, TemplatePlan][] = [
+    ...[1, 20, 200].map((n): [string, TemplatePlan] => [
+      `${n} option line${n > 1 ? "s" : ""}`,
+      planTemplate("ff301-1.2", optionShape(n), { monthEnded: "2026-06-30" }),
+    ]),
+    [
+      "largest shape (10 classes, 200 lines of every kind and typed (E) line)",
+      planTemplate("ff301-1.2", largestShape("ff301-1.2"), { monthEnded: "2026-06-30" }),
+    ],
+  ];
+  for (const [label, plan] of cases) {
+    const m = await measureInsert(plan);
+    if (label.startsWith("200 ")) out.push(...(await checkAndRollForward(m.harness)));
+    const largest = Math.max(...m.requests.map((r) => r.bytes));
+    const total = m.requests.reduce((sum, r) => sum + r.bytes, 0);
     out.push({
-      measure: `syncs to insert, ${options} option lines`,
-      value: fake.syncs,
-      unit: "syncs",
-      target: "1 (2 at most)",
-      ok: fake.syncs <= 2,
+      measure: `FF301 v1.2 insert, ${label}: requests (syncs)`,
+      value: m.requests.length,
+      unit: "requests",
+      target: "read + add + one per 3.5 MB",
+      ok: m.requests.length === 2 + m.batches.length,
+    });
+    out.push({
+      measure: `FF301 v1.2 insert, ${label}: largest request`,
+      value: MiB(largest),
+      unit: `MiB (${largest} bytes)`,
+      target: "< 4 MB",
+      ok: largest < REQUEST_LIMIT,
+    });
+    out.push({
+      measure: `FF301 v1.2 insert, ${label}: all requests`,
+      value: MiB(total),
+      unit: "MiB",
+      target: label.startsWith("20 ") ? "< 1 MB (reported)" : undefined,
     });
   }
+  return out;
+}
+
+/** The check (a read) and the roll forward of the sheet the harness holds, through the serializer. */
+async function checkAndRollForward(harness: OfficeHarness): Promise<Measure[]> {
+  const { check, insert } = await measureRollForward(harness);
+  const largest = Math.max(...insert.requests.map((r) => r.bytes));
+  return [
+    {
+      measure: "check of 200 option lines: requests, bytes",
+      value: check.length,
+      unit: `request, ${check[0]?.bytes ?? 0} bytes`,
+      target: "1 read",
+      ok: check.length === 1,
+    },
+    {
+      measure: "roll forward of 200 option lines: insert requests, largest",
+      value: insert.requests.length,
+      unit: `requests, largest ${MiB(largest)} MiB`,
+      target: "< 4 MB each",
+      ok: largest < REQUEST_LIMIT,
+    },
+  ];
+}
+
+/** context.sync() calls per action, counted on the fake: check and roll forward. */
+export async function syncCounts(): Promise<Measure[]> {
+  const out: Measure[] = [];
   const fake = new FakeExcel();
   const host = hostOn(fake);
   await host.insertTemplate(planWith(5));
@@ -56,11 +123,11 @@ export async function syncCounts(): Promise<Measure[]> {
   const next = rollForward(source!);
   await host.insertTemplate(planTemplate(source!.formId, source!.shape, next));
   out.push({
-    measure: "syncs to roll forward (read + insert)",
+    measure: "syncs to roll forward, 5 option lines (read + insert)",
     value: fake.syncs,
     unit: "syncs",
-    target: "3 at most",
-    ok: fake.syncs <= 3,
+    target: "read + read + add + one write",
+    ok: fake.syncs <= 4,
   });
   return out;
 }

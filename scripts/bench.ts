@@ -13,7 +13,7 @@ import { planTemplate } from "../src/plan/template";
 import { checksOf, reconcile } from "../src/rules/reconcile";
 import { loadFixture } from "../tests/support/fixtures";
 import type { BatchFigures } from "./bench-engine";
-import { bundleSizes, recalculation, syncCounts, type Measure } from "./bench-host";
+import { bundleSizes, recalculation, requestFigures, syncCounts, type Measure } from "./bench-host";
 import { previewFigures } from "./bench-preview";
 
 const rows: Measure[] = [];
@@ -178,6 +178,7 @@ async function main(): Promise<void> {
   benchEngine();
   benchPlan("legacy-2011");
   benchPlan("ff301-1.2");
+  for (const row of await requestFigures()) record(row);
   for (const row of await syncCounts()) record(row);
   for (const row of await recalculation()) record(row);
   for (const row of bundleSizes()) record(row);

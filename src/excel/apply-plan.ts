@@ -1,15 +1,8 @@
-import { columnLetters, quoteSheet, rect } from "../plan/a1";
-import type {
-  Address,
-  CellStyle,
-  PlanConditionalFormat,
-  PlanValidation,
-  TemplatePlan,
-} from "../plan/types";
-import { areasOf, filled, parseArea, type Area } from "./addresses";
+import type { Address, CellStyle, PlanConditionalFormat, PlanValidation } from "../plan/types";
+import { areasOf, parseArea, type Area } from "./addresses";
 
 /*
- * Queues a whole plan on a new worksheet, with no sync: the caller syncs once.
+ * The Office.js statements that write a plan's parts onto a sheet (insert-steps.ts orders them).
  * Requirement sets of what is queued here (ExcelApi 1.9 covers them all):
  *   1.1 worksheets.add, activate, formulas, numberFormat, font/fill/borders, columnWidth, select
  *   1.2 merge, format.protection   1.4 worksheet-scoped names   1.6 conditional formats,
@@ -51,7 +44,7 @@ function edgesOf(area: Area): Edge[] {
 }
 
 /** Each rectangle of a plan address with its range; a malformed area is a bug in the plan. */
-function rectangles(sheet: Excel.Worksheet, address: Address): [Excel.Range, Area][] {
+export function rectangles(sheet: Excel.Worksheet, address: Address): [Excel.Range, Area][] {
   return areasOf(address).map((a) => {
     const area = parseArea(a);
     if (!area) throw new RangeError(`The plan has an address Excel cannot take: "${a}"`);
@@ -63,7 +56,8 @@ function rectangles(sheet: Excel.Worksheet, address: Address): [Excel.Range, Are
 const rangeOf = (sheet: Excel.Worksheet, address: Address): Excel.Range | Excel.RangeAreas =>
   address.includes(",") ? sheet.getRanges(address) : sheet.getRange(address);
 
-function applyStyle(range: Excel.Range, area: Area, style: CellStyle): void {
+/** Queues a style on one rectangle. */
+export function applyStyle(range: Excel.Range, area: Area, style: CellStyle): void {
   const format = range.format;
   if (style.bold !== undefined) format.font.bold = style.bold;
   if (style.italic !== undefined) format.font.italic = style.italic;
@@ -89,7 +83,8 @@ const formulaOf = (v: PlanValidation): string => {
   return v.formula;
 };
 
-function applyValidation(sheet: Excel.Worksheet, v: PlanValidation): void {
+/** Queues a data validation on its range: a warning with a prompt. */
+export function applyValidation(sheet: Excel.Worksheet, v: PlanValidation): void {
   const validation = rangeOf(sheet, v.address).dataValidation;
   validation.ignoreBlanks = true;
   validation.rule =
@@ -110,84 +105,16 @@ function applyValidation(sheet: Excel.Worksheet, v: PlanValidation): void {
   };
 }
 
-function applyConditionalFormat(sheet: Excel.Worksheet, cf: PlanConditionalFormat): void {
-  const format = sheet.getRanges(cf.address).conditionalFormats.add("Custom");
+/** Queues one custom conditional format on its (multi-area) range. */
+export function applyConditionalFormat(ranges: Excel.RangeAreas, cf: PlanConditionalFormat): void {
+  const format = ranges.conditionalFormats.add("Custom");
   format.custom.rule.formula = cf.formula;
   format.custom.format.fill.color = cf.fill;
   format.custom.format.font.color = cf.fontColor;
 }
 
-/**
- * Queues the plan on a new sheet named `sheetName`: metadata and names, number formats, the grid
- * in one 2-D formulas write, merges, styles, widths, validation, conditional formats, print setup;
- * then activates the sheet at A1. Nothing outside the new sheet is touched. Returns the sheet.
- */
-export function queuePlan(
-  context: Excel.RequestContext,
-  plan: TemplatePlan,
-  sheetName: string
-): Excel.Worksheet {
-  // one recalculation and one repaint at the end, not one per write (both end at the sync)
-  context.application.suspendApiCalculationUntilNextSync();
-  context.application.suspendScreenUpdatingUntilNextSync();
-  const sheet = context.workbook.worksheets.add(sheetName);
-
-  // the metadata constant, then every field, line and check name (all scoped to the new sheet)
-  sheet.names.add(plan.meta.name, `="${plan.meta.value.replace(/"/g, '""')}"`);
-  // names before the grid, so the check formulas that use them bind as they are written
-  for (const n of plan.names) {
-    const reference = n.address.includes(",")
-      ? `=${areasOf(n.address)
-          .map((a) => `${quoteSheet(sheetName)}!${absoluteArea(a)}`)
-          .join(",")}`
-      : sheet.getRange(n.address);
-    sheet.names.add(n.name, reference);
-  }
-  // formats before contents, so that text fields ("@") keep what is written as text
-  for (const nf of plan.numberFormats) {
-    for (const [range, area] of rectangles(sheet, nf.address)) {
-      range.numberFormat = filled(area, nf.format);
-    }
-  }
-  if (plan.rowCount > 0 && plan.columnCount > 0) {
-    sheet.getRange(rect(1, 1, plan.rowCount, plan.columnCount)).formulas = plan.grid.map((row) => [
-      ...row,
-    ]);
-  }
-  for (const merge of plan.merges) {
-    for (const [range] of rectangles(sheet, merge)) range.merge(false);
-  }
-  for (const { style, address } of plan.styleRanges) {
-    for (const [range, area] of rectangles(sheet, address)) {
-      applyStyle(range, area, plan.styles[style]);
-    }
-  }
-  plan.columnWidths.forEach((characters, k) => {
-    const letters = columnLetters(k + 1);
-    sheet.getRange(`${letters}:${letters}`).format.columnWidth = columnPoints(characters);
-  });
-  for (const v of plan.validations) applyValidation(sheet, v);
-  // each add goes to the top priority: warnings first, so that errors end up above them
-  const bySeverity = [...plan.conditionalFormats].sort(
-    (p, q) => Number(p.severity === "error") - Number(q.severity === "error")
-  );
-  for (const cf of bySeverity) applyConditionalFormat(sheet, cf);
-
-  const page = sheet.pageLayout;
-  page.paperSize = "A4";
-  page.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
-  // width only: leaving the height free prints as many pages tall as the form needs
-  page.zoom = { horizontalFitToPages: plan.print.fitToPagesWide };
-  page.setPrintTitleRows(plan.print.titleRows);
-  page.setPrintArea(plan.print.area);
-
-  sheet.activate();
-  sheet.getRange("A1").select();
-  return sheet;
-}
-
 /** "B7:C9" as "$B$7:$C$9". */
-function absoluteArea(address: string): string {
+export function absoluteArea(address: string): string {
   return address
     .split(":")
     .map((cell) => cell.replace(/^\$?([A-Za-z]+)\$?(\d+)$/, "$$$1$$$2"))

@@ -21,6 +21,17 @@ export const HOST_MESSAGES: Readonly<Record<HostError["code"], string>> = {
 const NOT_FOUND =
   "Excel could not find the sheet or the named cell: it may have been renamed or deleted.";
 
+/** A sheet of the chosen name appeared after the add-in chose it (a co-author, say). */
+const ALREADY_EXISTS =
+  "A sheet of that name appeared while the add-in was working (another person editing?). " +
+  "Nothing was changed: try again.";
+
+/** Codes with a message of their own, whatever their kind. */
+const PLAIN: ReadonlyMap<string, string> = new Map([
+  ["ItemNotFound", NOT_FOUND],
+  ["ItemAlreadyExists", ALREADY_EXISTS],
+]);
+
 /** Codes that mean a request or response exceeded Excel's limits (5 MB on the web). */
 const TOO_LARGE: ReadonlySet<string> = new Set([
   "RequestPayloadSizeLimitExceeded",
@@ -60,8 +71,9 @@ export function hostCodeOf(error: unknown): HostError["code"] {
 export function toHostError(error: unknown): HostError {
   if (isHostError(error)) return error;
   const code = hostCodeOf(error);
-  if (officeCode(error) === "ItemNotFound") {
-    const host = new HostError(NOT_FOUND, "other");
+  const plain = PLAIN.get(officeCode(error) ?? "");
+  if (plain !== undefined) {
+    const host = new HostError(plain, "other");
     host.cause = error;
     return host;
   }

@@ -3,7 +3,6 @@ import { HostError, type SheetReturn, type SheetSummary, type WorkbookHost } fro
 import { META_NAME, readMeta } from "../plan/meta";
 import type { TemplatePlan } from "../plan/types";
 import { freeSheetName } from "./addresses";
-import { queuePlan } from "./apply-plan";
 import {
   DEFAULT_RETRY,
   HOST_MESSAGES,
@@ -12,6 +11,7 @@ import {
   withEditModeRetry,
   type RetryPolicy,
 } from "./errors";
+import { batchesOf, insertSteps } from "./insert-steps";
 import { queueSheetRead, returnFromHandles } from "./read-return";
 
 /** Runs a batch against Excel; with `context`, in that context (to remove a handler it added). */
@@ -29,7 +29,7 @@ export interface ExcelHostOptions {
 
 /** The requirement sets the add-in uses, each with the feature that needs it. */
 export const REQUIREMENTS: readonly { name: string; version: string; why: string }[] = [
-  // the highest of what apply-plan.ts queues: getRanges, pageLayout, suspendScreenUpdating
+  // the highest of what apply-plan.ts and insert-steps.ts queue: getRanges, pageLayout, suspendScreenUpdating
   { name: "ExcelApi", version: "1.9", why: "multi-area formats, print setup" },
   // the task pane and the HKMR functions share one JavaScript context
   { name: "SharedRuntime", version: "1.1", why: "custom functions beside the task pane" },
@@ -41,6 +41,17 @@ const officeRun: RunBatch = (batch, context) =>
 const officeSupports = (name: string, version: string): boolean =>
   typeof Office !== "undefined" &&
   Office.context?.requirements?.isSetSupported(name, version) === true;
+
+/** What an insert has made so far, for the clean-up after a failure. */
+interface InsertProgress {
+  /** The ids of the sheets before the insert. */
+  idsBefore: readonly string[];
+  activeId?: string;
+  /** The name chosen for the new sheet, once its add is queued. */
+  sheetName?: string;
+  /** The new sheet's id, once its add has synced. */
+  sheetId?: string;
+}
 
 /** The workbook through Office.js: applies plans to new sheets and reads returns through names. */
 export class ExcelHost implements WorkbookHost {
@@ -61,7 +72,11 @@ export class ExcelHost implements WorkbookHost {
     );
   }
 
-  /** Writes the plan into a new sheet (one read and one write sync), activates it at A1. */
+  /**
+   * Writes the plan into a new sheet and activates it at A1: one sync reads the sheets, one adds
+   * the sheet, then as few syncs as Excel's request limit needs write it (insert-steps.ts). A
+   * failure at any sync removes the new sheet (by its id) and re-activates the sheet that was.
+   */
   async insertTemplate(plan: TemplatePlan): Promise<{ readonly sheetName: string }> {
     if (this.missingRequirements().some((r) => r.startsWith("ExcelApi"))) {
       throw new HostError(HOST_MESSAGES.requirements, "requirements");
@@ -70,46 +85,95 @@ export class ExcelHost implements WorkbookHost {
   }
 
   private async insertOnce(plan: TemplatePlan): Promise<{ readonly sheetName: string }> {
-    let added: string | undefined;
+    const made: InsertProgress = { idsBefore: [] };
     try {
       return await this.run(async (context) => {
         const sheets = context.workbook.worksheets;
-        sheets.load("items/name");
+        sheets.load("items/name,items/id");
+        const active = sheets.getActiveWorksheet();
+        active.load("id");
         await context.sync();
+        made.activeId = active.id;
+        made.idsBefore = sheets.items.map((s) => s.id);
         const sheetName = freeSheetName(
           plan.sheetName,
           sheets.items.map((s) => s.name)
         );
-        added = sheetName;
-        queuePlan(context, plan, sheetName);
+        // the add has a sync of its own: once it returns the id, every later failure can be
+        // undone by that id, and a failed add leaves nothing (a co-author's sheet of the same
+        // name makes it fail, and is never touched)
+        made.sheetName = sheetName;
+        const added = sheets.add(sheetName);
+        added.load("id");
         await context.sync();
+        made.sheetId = added.id;
+        for (const batch of batchesOf(insertSteps(plan, sheetName))) {
+          // one recalculation and one repaint per request, not one per write
+          context.application.suspendApiCalculationUntilNextSync();
+          context.application.suspendScreenUpdatingUntilNextSync();
+          const sheet = sheets.getItem(made.sheetId);
+          for (const step of batch) step.queue(sheet);
+          await context.sync(); // eslint-disable-line office-addins/no-context-sync-in-loop -- one sync per request-sized batch (STYLE.md 4)
+        }
         return { sheetName };
       });
     } catch (error) {
-      if (added === undefined) throw error;
-      // the name was free before this action, so a sheet by that name is the one it added
-      const removal = await this.removeSheet(added);
-      if (removal !== "failed") throw error;
-      const host = toHostError(error);
-      const left = new HostError(
-        `${host.message} A partly written sheet "${added}" may be left: you can delete it.`,
-        host.code
-      );
-      left.cause = error;
-      throw left;
+      throw await this.afterFailedInsert(error, made);
     }
   }
 
-  /** Deletes a sheet this host added, in a new batch; best effort, never throws. */
-  private async removeSheet(name: string): Promise<"removed" | "absent" | "failed"> {
+  /** Undoes what a failed insert made, and gives the error to report (it says what is left). */
+  private async afterFailedInsert(error: unknown, made: InsertProgress): Promise<unknown> {
+    const name = made.sheetName;
+    if (name === undefined || officeCode(error) === "ItemAlreadyExists") return error;
+    if (made.sheetId !== undefined) {
+      if (await this.undoInsert(made.sheetId, made.activeId)) return error;
+    } else if (!(await this.sheetAppeared(name, made.idsBefore))) {
+      return error; // the add itself failed: nothing was made
+    }
+    const host = toHostError(error);
+    const left = new HostError(
+      `${host.message} A partly written sheet "${name}" may be left: you can delete it.`,
+      host.code
+    );
+    left.cause = error;
+    return left;
+  }
+
+  /**
+   * Whether a sheet of this name, new since the read, exists after a failed add. It may be
+   * ours or a co-author's: with no id to tell them apart, it is reported, never deleted.
+   */
+  private async sheetAppeared(name: string, idsBefore: readonly string[]): Promise<boolean> {
+    try {
+      return await this.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+        sheet.load("id");
+        await context.sync();
+        return !sheet.isNullObject && !idsBefore.includes(sheet.id);
+      });
+    } catch {
+      return true; // unknown: say it may be left rather than nothing
+    }
+  }
+
+  /**
+   * Deletes the sheet this host added, by its id, and re-activates the sheet that was active;
+   * best effort in a batch of its own, never throws. Its names went with it: the insert adds
+   * only names scoped to the new sheet. True when the workbook is as it was.
+   */
+  private async undoInsert(sheetId: string, activeId: string | undefined): Promise<boolean> {
     try {
       await this.run(async (context) => {
-        context.workbook.worksheets.getItem(name).delete();
+        const sheets = context.workbook.worksheets;
+        sheets.getItem(sheetId).delete();
+        if (activeId !== undefined) sheets.getItem(activeId).activate();
         await context.sync();
       });
-      return "removed";
+      return true;
     } catch (error) {
-      return officeCode(error) === "ItemNotFound" ? "absent" : "failed";
+      // gone already (a co-author deleted it): nothing of this action is left
+      return officeCode(error) === "ItemNotFound";
     }
   }
 

@@ -11,6 +11,13 @@ export interface Position {
 /** The columns of the form part of the sheet at least; check cells start after a spacer column. */
 export const FORM_COLUMNS = 13;
 
+/**
+ * A date format with its month names and separators pinned to English (United States, LCID
+ * 409): the form is English, and an unpinned "mmmm" follows the user's locale (六月 in Chinese).
+ */
+export const pinnedToEnglish = (format: string): string =>
+  format.startsWith("[$-") ? format : `[$-409]${format}`;
+
 /** The number formats of a form's inputs by value kind, with its way of printing a decrease. */
 export function numberFormatsOf(
   negatives: FormVersion["negatives"] = "brackets",
@@ -24,7 +31,7 @@ export function numberFormatsOf(
     // par values and prices keep their decimals ("0.0005", "0.2118")
     par: "#,##0.00########",
     price: "#,##0.00########",
-    date: dates,
+    date: pinnedToEnglish(dates),
     moneyList: "@",
     currency: "@",
     class: "@",

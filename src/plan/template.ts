@@ -2,7 +2,7 @@ import { formVersion, layoutOf, type Layout, type Shape } from "../form";
 import { checkArguments, checkSpec, OK, WARNING_PREFIX } from "../rules/check-cell";
 import { checksOf } from "../rules/reconcile";
 import { parseCell } from "../values/parse";
-import { formatDate } from "../values/dates";
+import { toExcelSerial } from "../values/dates";
 import { absolute, a1, isColumnRun, nameOf, quoteSheet, rect, runsOf } from "./a1";
 import { anchorsOf } from "./anchors";
 import { blocksFormColumns } from "./block-lines";
@@ -19,14 +19,22 @@ export function sheetNameFor(monthEnded: string | undefined): string {
   return p.tag === "date" ? `MR ${p.year}-${String(p.month).padStart(2, "0")}` : "MR (new)";
 }
 
-const asDate = (text: string | undefined): string => {
+/**
+ * A date the plan writes, as Excel's date serial (1900 system): a number means the same day in
+ * every locale, where "03/07/2026" written through Office.js reads as 7 March (US order). Text
+ * that reads as no date stays as typed.
+ */
+export const asDateSerial = (text: string | undefined): string => {
   const p = parseCell(text ?? "", "date");
-  return p.tag === "date" ? formatDate(p) : (text ?? "");
+  return p.tag === "date" ? String(toExcelSerial(p)) : (text ?? "");
 };
 
 /** Lays out every section of the form on the sheet, by how the form keeps its classes. */
 function writeForm(w: Writer): void {
-  const [monthEnded, submitted] = [asDate(w.header.monthEnded), asDate(w.header.submitted)];
+  const [monthEnded, submitted] = [
+    asDateSerial(w.header.monthEnded),
+    asDateSerial(w.header.submitted),
+  ];
   if (w.layout.form.classMode === "blocks") writeBlocksForm(w, monthEnded, submitted);
   else writeSlotsForm(w, monthEnded, submitted);
 }
@@ -120,7 +128,11 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   const columns = form.classMode === "blocks" ? blocksFormColumns(layout) : FORM_COLUMNS;
   const sheet = new SheetBuilder(columns, numberFormatsOf(form.negatives, form.dates?.format));
   writeForm({ layout, sheet, header });
-  for (const [id, text] of Object.entries(header.values ?? {})) sheet.setInput(id, text);
+  // dates carried by roll forward are written as serials too, the rest as they are
+  const dateFields = new Set(layout.fields.filter((f) => f.kind === "date").map((f) => f.id));
+  for (const [id, text] of Object.entries(header.values ?? {})) {
+    sheet.setInput(id, dateFields.has(id) ? asDateSerial(text) : text);
+  }
   const names = new Map<string, PlanName>();
   for (const [id, at] of sheet.fieldAt) {
     const name = nameOf("", id);

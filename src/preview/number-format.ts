@@ -104,8 +104,15 @@ export function formatGeneral(value: number): string {
   return text.length <= 11 ? text : precise.toExponential(5).replace(/\.?0+e/, "E");
 }
 
+/**
+ * A format without its bracketed codes: a locale ("[$-409]", which pins the month names to
+ * English, as the grid always shows them) or a colour ("[Red]"), neither of which is shown.
+ */
+const withoutCodes = (format: string): string => format.replace(/\[[^\]"]*\]/g, "");
+
 /** A number shown through a format; General (or none, or "@") shows it plainly. */
-export function formatNumber(value: number, format: string | undefined): string {
+export function formatNumber(value: number, given: string | undefined): string {
+  const format = given === undefined ? undefined : withoutCodes(given);
   if (!format || format === "@" || /^general$/i.test(format)) return formatGeneral(value);
   if (isDateFormat(format)) return formatDate(value, format);
   const sections = sectionsOf(format);

@@ -110,7 +110,8 @@ describe("an Office error during insert", () => {
   test("payload too large at the write: the added sheet is deleted, a plain HostError", async () => {
     const fake = new FakeExcel(["Sheet1", "Data"]);
     fake.type("Data", "A1", 42);
-    fake.failSync = (n) => (n === 2 ? officeError("RequestPayloadSizeLimitExceeded") : undefined);
+    // sync 1 reads, sync 2 adds the sheet, sync 3 writes the first batch
+    fake.failSync = (n) => (n === 3 ? officeError("RequestPayloadSizeLimitExceeded") : undefined);
 
     const failure = await hostOn(fake)
       .insertTemplate(planWith(200))
@@ -127,7 +128,7 @@ describe("an Office error during insert", () => {
 
   test("cell edit mode at the write: cleaned up, retried, and one sheet in the end", async () => {
     const fake = new FakeExcel(["Sheet1"]);
-    fake.failSync = (n) => (n === 2 ? officeError(EDIT_MODE_CODE) : undefined);
+    fake.failSync = (n) => (n === 3 ? officeError(EDIT_MODE_CODE) : undefined);
     const host = hostOn(fake);
     await expect(host.insertTemplate(planWith(1))).resolves.toEqual({ sheetName: "MR 2011-11" });
     expect(fake.sheets.map((s) => s.name)).toEqual(["Sheet1", "MR 2011-11"]);
@@ -161,7 +162,7 @@ describe("an Office error during insert", () => {
 
   test("a protected workbook is reported as such and nothing is left behind", async () => {
     const fake = new FakeExcel(["Sheet1"]);
-    fake.failSync = (n) => (n === 2 ? officeError("AccessDenied") : undefined);
+    fake.failSync = (n) => (n === 3 ? officeError("AccessDenied") : undefined);
     await expect(hostOn(fake).insertTemplate(planWith(1))).rejects.toMatchObject({
       code: "protected",
     });
@@ -171,7 +172,7 @@ describe("an Office error during insert", () => {
   test("when the clean-up fails too, the message names the sheet that may be left", async () => {
     const fake = new FakeExcel(["Sheet1"]);
     fake.failSync = (n) =>
-      n >= 2 ? officeError("GeneralException", "Lost connection") : undefined;
+      n >= 3 ? officeError("GeneralException", "Lost connection") : undefined;
     const failure = await hostOn(fake)
       .insertTemplate(planWith(1))
       .catch((e: unknown) => e);

@@ -4,10 +4,12 @@ import { FakeRange } from "./fake-range";
 import { recorder } from "./fake-recorder";
 import { absolute, notLoaded, officeError, quote } from "./fake-util";
 
-/** One Excel.run's context: queued loads run at sync(), when the sync is not made to fail. */
+/** One Excel.run's context: queued changes and loads run at sync(), in order, as in Excel. */
 export class FakeContext {
   readonly pending: (() => void)[] = [];
   readonly failures: Error[] = [];
+  /** Queued changes; one that returns an error stops the request there, as Excel does. */
+  readonly effects: (() => Error | undefined)[] = [];
   /** Numbers the objects that calls return, so that two adds on one range stay apart. */
   calls = 0;
   readonly workbook: { worksheets: FakeSheets };
@@ -25,12 +27,26 @@ export class FakeContext {
   /** Runs the queued loads; fails like Office when told to or when a queued lookup failed. */
   sync(): Promise<void> {
     this.fake.syncs += 1;
-    const failure = this.fake.failSync(this.fake.syncs) ?? this.failures[0];
+    this.fake.beforeSync(this.fake.syncs);
+    const injected = this.fake.failSync(this.fake.syncs);
     const loads = this.pending.splice(0);
-    this.failures.splice(0);
+    const effects = this.effects.splice(0);
+    let failure: Error | undefined = this.failures.splice(0)[0];
+    if (!injected || this.fake.failAfterApplying) {
+      for (const effect of effects) {
+        failure ??= effect();
+        if (failure) break;
+      }
+    }
+    failure = injected ?? failure;
     if (failure) return Promise.reject(failure);
     for (const load of loads) load();
     return Promise.resolve();
+  }
+
+  /** Queues a change to the workbook for the next sync. */
+  change(effect: () => Error | undefined): void {
+    this.effects.push(effect);
   }
 }
 
@@ -56,15 +72,25 @@ class FakeSheets {
 
   add(name: string): FakeSheet {
     this.call("add", [name], name);
-    if (this.ctx.fake.sheet(name)) this.ctx.failures.push(officeError("ItemAlreadyExists"));
-    else this.ctx.fake.addSheet(name);
+    this.ctx.change(() => {
+      if (this.ctx.fake.sheet(name)) return officeError("ItemAlreadyExists");
+      this.ctx.fake.addSheet(name);
+      return undefined;
+    });
     return new FakeSheet(this.ctx, name);
   }
 
-  getItem(name: string): FakeSheet {
-    this.call("getItem", [name], name);
-    if (!this.ctx.fake.sheet(name)) this.ctx.failures.push(officeError("ItemNotFound"));
-    return new FakeSheet(this.ctx, name);
+  /** A sheet by name or id, as Excel's getItem takes either. */
+  getItem(key: string): FakeSheet {
+    const found = this.ctx.fake.sheetByKey(key);
+    this.call("getItem", [key], found?.name ?? key);
+    if (!found) this.ctx.failures.push(officeError("ItemNotFound"));
+    return new FakeSheet(this.ctx, found?.name ?? key);
+  }
+
+  getItemOrNullObject(name: string): FakeSheet {
+    this.call("getItemOrNullObject", [name], name);
+    return new FakeSheet(this.ctx, this.ctx.fake.sheet(name)?.name ?? name);
   }
 
   getActiveWorksheet(): FakeSheet {
@@ -76,6 +102,7 @@ class FakeSheets {
 /** A worksheet proxy: reads need load() and sync(); writes apply to the sheet it names. */
 export class FakeSheet {
   private nameLoaded: boolean;
+  private loadedId: string | undefined;
   readonly names: FakeNames;
   readonly pageLayout: unknown;
 
@@ -85,6 +112,7 @@ export class FakeSheet {
     nameLoaded = false
   ) {
     this.nameLoaded = nameLoaded;
+    if (nameLoaded) this.loadedId = this.state?.id;
     this.names = new FakeNames(this);
     this.pageLayout = recorder(ctx, sheetName, `${sheetName}.pageLayout`);
   }
@@ -99,12 +127,26 @@ export class FakeSheet {
 
   load(props: string): void {
     this.call("load", [props]);
-    this.ctx.pending.push(() => (this.nameLoaded = true));
+    this.ctx.pending.push(() => {
+      this.nameLoaded = true;
+      this.loadedId = this.state?.id;
+    });
   }
 
   get name(): string {
     if (!this.nameLoaded) throw notLoaded("worksheet.name");
     return this.sheetName;
+  }
+
+  get id(): string {
+    if (this.loadedId === undefined) throw notLoaded("worksheet.id");
+    return this.loadedId;
+  }
+
+  /** After a load: whether no such sheet exists (for getItemOrNullObject). */
+  get isNullObject(): boolean {
+    if (!this.nameLoaded) throw notLoaded("worksheet.isNullObject");
+    return this.loadedId === undefined;
   }
 
   getRange(address: string): FakeRange {
@@ -124,13 +166,25 @@ export class FakeSheet {
 
   activate(): void {
     this.call("activate", []);
-    this.ctx.fake.active = this.sheetName;
+    this.ctx.change(() => {
+      this.ctx.fake.active = this.sheetName;
+      return undefined;
+    });
   }
 
   delete(): void {
     this.call("delete", []);
-    const at = this.ctx.fake.sheets.findIndex((s) => s === this.state);
-    if (at >= 0) this.ctx.fake.sheets.splice(at, 1);
+    this.ctx.change(() => {
+      const fake = this.ctx.fake;
+      const at = fake.sheets.findIndex((s) => s === this.state);
+      if (at < 0) return officeError("ItemNotFound");
+      fake.sheets.splice(at, 1);
+      // Excel activates a neighbour when the active sheet goes
+      if (fake.active.toLowerCase() === this.sheetName.toLowerCase()) {
+        fake.active = fake.sheets[Math.max(0, at - 1)]?.name ?? "";
+      }
+      return undefined;
+    });
   }
 
   get onChanged(): unknown {
@@ -164,9 +218,12 @@ class FakeNames {
         ? `=${quote(this.sheet.sheetName)}!${absolute(reference.rangeAddress ?? "")}`
         : reference;
     this.call("add", [name, formula]);
-    const names = this.sheet.state?.names;
-    if (names?.has(name)) this.sheet.ctx.failures.push(officeError("ItemAlreadyExists"));
-    names?.set(name, formula);
+    this.sheet.ctx.change(() => {
+      const names = this.sheet.state?.names;
+      if (names?.has(name)) return officeError("ItemAlreadyExists");
+      names?.set(name, formula);
+      return undefined;
+    });
   }
 
   load(props: string): void {

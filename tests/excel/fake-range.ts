@@ -37,15 +37,18 @@ export class FakeRange {
 
   set formulas(grid: unknown[][]) {
     this.record("set", "formulas", grid);
-    const area = parseArea(this.rangeAddress ?? "");
-    const cells = this.sheet.state?.cells;
-    if (!area || !cells) return;
-    grid.forEach((row, i) =>
-      row.forEach((value, j) => {
-        if (value === "") cells.delete(key(area.row + i, area.col + j));
-        else cells.set(key(area.row + i, area.col + j), value);
-      })
-    );
+    this.sheet.ctx.change(() => {
+      const area = parseArea(this.rangeAddress ?? "");
+      const cells = this.sheet.state?.cells;
+      if (!area || !cells) return undefined;
+      grid.forEach((row, i) =>
+        row.forEach((value, j) => {
+          if (value === "") cells.delete(key(area.row + i, area.col + j));
+          else cells.set(key(area.row + i, area.col + j), value);
+        })
+      );
+      return undefined;
+    });
   }
 
   set numberFormat(formats: unknown[][]) {

@@ -139,11 +139,11 @@ describe.each(VERSIONS)("the %s plan", (formId) => {
     expect(cellOf(plan, "auth.c1.className").numberFormat).toBe("@");
   });
 
-  test("shows dates in words, as FF301 prints them (30 June 2026)", () => {
-    expect(cellOf(plan, "hdr.monthEnded").numberFormat).toBe("dd mmmm yyyy");
-    expect(cellOf(plan, "A.1.egmDate").numberFormat).toBe("dd mmmm yyyy");
+  test("shows dates in English words whatever the user's locale, as FF301 prints them (30 June 2026)", () => {
+    expect(cellOf(plan, "hdr.monthEnded").numberFormat).toBe("[$-409]dd mmmm yyyy");
+    expect(cellOf(plan, "A.1.egmDate").numberFormat).toBe("[$-409]dd mmmm yyyy");
     const legacy = planTemplate("legacy-2011", shapeOf(1));
-    expect(cellOf(legacy, "hdr.monthEnded").numberFormat).toBe("dd/mm/yyyy");
+    expect(cellOf(legacy, "hdr.monthEnded").numberFormat).toBe("[$-409]dd/mm/yyyy");
   });
 
   test("offers each field's choices as a list that Excel can take", () => {
@@ -163,7 +163,8 @@ describe.each(VERSIONS)("the %s plan", (formId) => {
     expect(cellOf(plan, "IV.info").content).toBe(form.headings["IV.default"]);
     expect(cellOf(plan, "hdr.status").content).toBe("New Submission");
     expect(cellOf(plan, "hdr.issuer").content).toBe("Example Holdings");
-    expect(cellOf(plan, "hdr.monthEnded").content).toBe("30/06/2026");
+    // 30 June 2026 as Excel's date serial, the same day in every locale
+    expect(cellOf(plan, "hdr.monthEnded").content).toBe("46203");
   });
 
   test("prints landscape over the form's columns, which the check cells follow", () => {

@@ -17,8 +17,14 @@ describe.each(consistent)("rolling %s forward", (name) => {
   const source = { sheetName: "MR source", ...meta, values: fixture.month.values };
   const header = rollForward(source);
   const plan = planTemplate(fixture.doc.form, fixture.month.layout.shape, header);
+  // a date is written as its serial, which Excel and the preview read back as a number
   const values = Object.fromEntries(
-    plan.cells.filter((c) => c.field).map((c) => [c.field!, c.content])
+    plan.cells
+      .filter((c) => c.field)
+      .map((c) => [
+        c.field!,
+        c.numberFormat?.includes("yyyy") && /^\d+$/.test(c.content) ? Number(c.content) : c.content,
+      ])
   );
 
   test("gives next month's sheet whose opening balances are this month's closing balances", () => {
@@ -217,8 +223,16 @@ describe("rolling forward repurchases in two classes (typed (E) lines repeated p
 
   test("opens November with October's closing figures of both classes, with no error", () => {
     expect(typed("issued.c2.preceding.shares")).toBe("2,597,000,000");
+    // a date goes to the sheet as its serial, which Excel and the preview read as a number
     const values = Object.fromEntries(
-      next.cells.filter((c) => c.field).map((c) => [c.field!, c.content])
+      next.cells
+        .filter((c) => c.field)
+        .map((c) => [
+          c.field!,
+          c.numberFormat?.includes("yyyy") && /^\d+$/.test(c.content)
+            ? Number(c.content)
+            : c.content,
+        ])
     );
     const findings = reconcile({ layout: october.month.layout, values }, october.month);
     expect(findings.filter((f) => f.severity === "error")).toEqual([]);

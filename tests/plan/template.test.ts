@@ -115,7 +115,8 @@ test("number formats: #,##0 for shares, cents for money, decimals kept for par v
   expect(format("auth.ord1.close.capital")).toBe("#,##0.00;(#,##0.00)");
   expect(format("auth.ord1.close.par")).toMatch(/^#,##0\.00#+$/);
   expect(format("A.1.price")).toMatch(/^#,##0\.00#+$/);
-  expect(format("hdr.monthEnded")).toBe("dd/mm/yyyy");
+  // pinned to English, so the separators and digits read the same in every locale
+  expect(format("hdr.monthEnded")).toBe("[$-409]dd/mm/yyyy");
   expect(format("auth.ord1.stockCode")).toBe("@");
 });
 
@@ -131,7 +132,7 @@ test("inputs carry validation with a message, and a friendly warning that still 
 
 test("the header is filled from the task pane's choices and classes not in use read N/A", () => {
   const content = (field: string) => plan.cells.find((c) => c.field === field)?.content;
-  expect(content("hdr.monthEnded")).toBe("30/11/2011");
+  expect(content("hdr.monthEnded")).toBe("40877"); // 30/11/2011 as Excel's date serial
   expect(content("hdr.issuer")).toBe("Example Holdings Limited");
   expect(content("issued.ord2.preceding.shares")).toBe("N/A");
   expect(content("issued.ord2.movement.shares")).toBe("Nil");
