@@ -14,13 +14,14 @@ import {
 import { formVersion, layoutOf } from "../form";
 import { nameOf } from "../plan/a1";
 import type { SheetReturn, SheetSummary } from "../plan/host";
+import { formulaAt } from "../plan/marks";
 import { META_NAME, readMeta } from "../plan/meta";
 import type { TemplatePlan } from "../plan/types";
 import { applyPlanToHyperFormula } from "./hf-workbook";
 import { entryOf } from "./entry";
 import type { DisplayValue } from "./number-format";
 import { essentialsOf, type Essentials } from "./essentials";
-import { sheetModelOf, type CellInfo, type SheetModel } from "./sheet-model";
+import { rectsOf, sheetModelOf, type CellInfo, type SheetModel } from "./sheet-model";
 
 /** A 0-based cell of a sheet. */
 export interface Cell {
@@ -265,15 +266,17 @@ export class PreviewWorkbook {
     const found = new Map<number, { error: string[]; warning: string[] }>();
     const { cols } = sheet.model;
     for (const cf of sheet.model.conditionalFormats) {
-      // the plan's formulas use names and absolute references only: no anchor cell needed
-      if (this.hf.calculateFormula(cf.formula, sheet.sheetId) !== true) continue;
-      for (const area of cf.areas)
-        for (let r = area.row; r <= area.lastRow; r++)
-          for (let c = area.col; c <= area.lastCol; c++) {
-            const entry = found.get(r * cols + c) ?? { error: [], warning: [] };
-            entry[cf.severity].push(cf.check);
-            found.set(r * cols + c, entry);
-          }
+      // each check's cells of a format share a row, so one evaluation there stands for them all
+      for (const part of cf.checks) {
+        if (this.hf.calculateFormula(formulaAt(cf, part.address), sheet.sheetId) !== true) continue;
+        for (const area of rectsOf(part.address))
+          for (let r = area.row; r <= area.lastRow; r++)
+            for (let c = area.col; c <= area.lastCol; c++) {
+              const entry = found.get(r * cols + c) ?? { error: [], warning: [] };
+              entry[cf.severity].push(part.key);
+              found.set(r * cols + c, entry);
+            }
+      }
     }
     const marks = new Map<number, Mark>();
     for (const [key, { error, warning }] of found)
