@@ -11,6 +11,17 @@ export interface Position {
 /** The columns of the form part of the sheet at least; check cells start after a spacer column. */
 export const FORM_COLUMNS = 13;
 
+/**
+ * A date format that prints month or day names, pinned to English (locale 409): without a locale
+ * Excel takes the names from the user's machine, and the English form would read "30 六月 2026".
+ */
+export function englishNames(format: string): string {
+  const bare = format.replace(/"[^"]*"|\\./g, "");
+  return /m{3}|d{3}/i.test(bare) && !/\[\$[^\]]*-[0-9A-Fa-f]+\]/.test(format)
+    ? `[$-409]${format}`
+    : format;
+}
+
 /** The number formats of a form's inputs by value kind, with its way of printing a decrease. */
 export function numberFormatsOf(
   negatives: FormVersion["negatives"] = "brackets",
@@ -24,7 +35,7 @@ export function numberFormatsOf(
     // par values and prices keep their decimals ("0.0005", "0.2118")
     par: "#,##0.00########",
     price: "#,##0.00########",
-    date: dates,
+    date: englishNames(dates),
     moneyList: "@",
     currency: "@",
     class: "@",

@@ -20,6 +20,7 @@ test.each([
   [38168, "d/m/yy", "30/6/04"],
   [46203, "dd mmmm yyyy", "30 June 2026"],
   [46206, "dd mmmm yyyy", "03 July 2026"],
+  [46206, "[$-409]dd mmmm yyyy", "03 July 2026"],
   [46206, "d mmm yyyy", "3 Jul 2026"],
   [1234.5, undefined, "1234.5"],
   [1234.5, "@", "1234.5"],

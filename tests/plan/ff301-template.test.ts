@@ -140,8 +140,9 @@ describe.each(VERSIONS)("the %s plan", (formId) => {
   });
 
   test("shows dates in words, as FF301 prints them (30 June 2026)", () => {
-    expect(cellOf(plan, "hdr.monthEnded").numberFormat).toBe("dd mmmm yyyy");
-    expect(cellOf(plan, "A.1.egmDate").numberFormat).toBe("dd mmmm yyyy");
+    // English month names, whatever the language of the user's Excel
+    expect(cellOf(plan, "hdr.monthEnded").numberFormat).toBe("[$-409]dd mmmm yyyy");
+    expect(cellOf(plan, "A.1.egmDate").numberFormat).toBe("[$-409]dd mmmm yyyy");
     const legacy = planTemplate("legacy-2011", shapeOf(1));
     expect(cellOf(legacy, "hdr.monthEnded").numberFormat).toBe("dd/mm/yyyy");
   });
