@@ -67,7 +67,17 @@ export function tokenize(formula: string): Token[] {
     else if (ch === ")") push("close", 1);
     else if (ch === "," || ch === ";") push("separator", 1);
     else if (ch === "{" || ch === "}") push("array", 1);
-    else if (ch === "[" || ch === "]") push("bracket", 1);
+    else if (ch === "[") {
+      // a structured reference's brackets nest: Table1[[#This Row],[Amount]]
+      let depth = 0;
+      let end = 0;
+      for (; end < rest.length; end++) {
+        if (rest[end] === "[") depth++;
+        else if (rest[end] === "]" && --depth === 0) break;
+      }
+      if (end >= rest.length) throw new SyntaxError(`Unclosed [ at ${k + offset}`);
+      push("bracket", end + 1);
+    } else if (ch === "]") throw new SyntaxError(`Unopened ] at ${k + offset}`);
     else if (ch === "!") push("sheet", 1);
     else if (ch === "#") {
       const error = ERROR_VALUE.exec(rest);
