@@ -61,9 +61,10 @@ export function excelViolations(plan: TemplatePlan): ExcelViolation[] {
   for (const cell of plan.cells)
     if (cell.content.startsWith("="))
       out.push(...formulaViolations(cell.content, `cell ${cell.address}`));
-  for (const name of plan.names) out.push(...nameViolations(name.name, `name ${name.name}`));
-  out.push(...nameViolations(plan.meta.name, `name ${plan.meta.name}`));
-  out.push(...uniqueNames([...plan.names.map((n) => n.name), plan.meta.name]));
+  // a host may name the check cells too (the preview does): their names keep the same rules
+  const names = [...plan.names, ...plan.checks, plan.meta].map((n) => n.name);
+  for (const name of names) out.push(...nameViolations(name, `name ${name}`));
+  out.push(...uniqueNames(names));
   for (const v of plan.validations) {
     const at = `validation ${v.address}`;
     if (v.formula) out.push(...formulaViolations(v.formula, at, true));

@@ -76,8 +76,9 @@ function writeChecks(
       instance.key,
       `=HKMR.CHECK(${[`"${spec}"`, ...args].join(",")})`
     );
+    // a name for hosts that cannot follow moved rows (the preview); Excel needs none, since the
+    // conditional formats read check cells by reference, which moves with the rows
     const name = nameOf("chk_", instance.key);
-    names.set(name, { name, address: a1(at.row, at.col), check: instance.key });
     const marked = instance.cells.filter((c) => !c.prev && sheet.fieldAt.has(c.id));
     checks.push({
       key: instance.key,

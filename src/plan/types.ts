@@ -49,7 +49,7 @@ export interface PlanCell {
   readonly check?: string;
 }
 
-/** A worksheet-scoped defined name: one per input field, check cell and line range. */
+/** A worksheet-scoped defined name: one per input field and line range, and the summary's. */
 export interface PlanName {
   readonly name: string;
   readonly address: Address;
@@ -97,6 +97,7 @@ export interface PlanCheck {
   readonly key: string;
   readonly ruleId: string;
   readonly address: Address;
+  /** A name a host may give the check cell to find it after rows move; not among `names`. */
   readonly name: string;
   /** Field ids of the input cells the check's conditional formats mark. */
   readonly fields: readonly string[];

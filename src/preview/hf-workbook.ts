@@ -113,7 +113,8 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
     )
   );
   hf.batch(() => {
-    for (const { name, address } of plan.names)
+    // the check cells' names too: HyperFormula moves names with inserted rows, not formats
+    for (const { name, address } of [...plan.names, ...plan.checks])
       hf.addNamedExpression(name, `=${quoted(sheetName)}!${absoluteOf(address)}`, sheetId);
     hf.setSheetContent(sheetId, grid);
   });
