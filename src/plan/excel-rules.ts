@@ -47,13 +47,13 @@ const VALIDATION_TEXT_MAX = {
   errorMessage: 224,
 } as const;
 
-// Excel specifications and limits say conditional formats are "limited by available memory";
-// each rule is evaluated over its cells at every repaint and recalculation, and Excel's rules
-// manager lists them one by one. We hold a sheet to 3,000: the count at which one format per
-// check (3,066 for 200 option lines) made the insert request mostly formats, and room above what
-// the largest shape needs once formats are merged.
+// Excel specifications and limits give no number for conditional formats ("limited by available
+// memory"). Each format is evaluated over its cells at every repaint and recalculation, and Excel's
+// rules manager and file loading walk them one by one, so the count is what slows a sheet. We hold
+// a sheet to 1,000: a third of the 3,066 that one format per check cost at 200 option lines, and
+// half as much again as the 666 that the largest shape the pane allows needs once merged.
 /** Conditional formats a sheet may carry. */
-export const CONDITIONAL_FORMATS_MAX = 3000;
+export const CONDITIONAL_FORMATS_MAX = 1000;
 
 /** Excel's rules over a plan's formulas, validation, names, sheet name and formats; [] when it keeps them. */
 export function excelViolations(plan: TemplatePlan): ExcelViolation[] {

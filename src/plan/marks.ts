@@ -1,5 +1,5 @@
 import { OK, WARNING_PREFIX } from "../rules/check-cell";
-import { columnLetters, runsOf } from "./a1";
+import { a1, absolute, columnLetters, runsOf } from "./a1";
 import { shiftFormula } from "./formula-tokens";
 import type { Address, PlanConditionalFormat } from "./types";
 
@@ -40,10 +40,12 @@ interface Mark {
   readonly severity: PlanConditionalFormat["severity"];
   readonly fill: string;
   readonly fontColor: string;
-  readonly formula: (check: string) => string;
+  /** Whether the check at the reference calls for this mark, as an expression. */
+  readonly term: (check: string) => string;
 }
 
-const WARNING = `LEFT(%,${WARNING_PREFIX.length})="${WARNING_PREFIX}"`;
+const warning = (check: string): string =>
+  `LEFT(${check},${WARNING_PREFIX.length})="${WARNING_PREFIX}"`;
 
 /** The marks, warnings first: each add goes on top, so errors end up above warnings. */
 export const MARKS: readonly Mark[] = [
@@ -52,17 +54,24 @@ export const MARKS: readonly Mark[] = [
     severity: "warning",
     fill: "#FFE699",
     fontColor: "#7F6000",
-    formula: (check) => `=IFERROR(${WARNING.replace(/%/g, check)},FALSE())`,
+    term: (check) => `IFERROR(${warning(check)},FALSE())`,
   },
   {
     // fail closed: an error value in the check cell marks the cells as an error
     severity: "error",
     fill: "#F8CBAD",
     fontColor: "#9C0006",
-    formula: (check) =>
-      `=NOT(IFERROR(OR(${check}="${OK}",${WARNING.replace(/%/g, check)}),FALSE()))`,
+    term: (check) => `NOT(IFERROR(OR(${check}="${OK}",${warning(check)}),FALSE()))`,
   },
 ];
+
+/**
+ * Checks one shared format reads at most: OR takes 255 arguments, and 60 terms of about 65
+ * characters stay far below the 8,192 characters of a formula.
+ */
+const TERMS_MAX = 60;
+/** Checks that must share a cell before they share one format on it. */
+const SHARED_MIN = 3;
 
 /** Row offsets a check's cells may take and still share formats with its like by offset. */
 const SPREAD = 2;
@@ -130,28 +139,61 @@ export function conditionalFormatsOf(checks: readonly MarkedCheck[]): PlanCondit
       else add(`${check.at.col}:${offset}`, { col: check.at.col, offset }, keyed);
     }
   }
+  const shared = sharedCells(groups);
   const chunks = [...groups.values()].flatMap((group) =>
     packed(runsWithCells(group.cells)).map((chunk) => ({ group, chunk }))
   );
-  return MARKS.flatMap((mark) =>
-    chunks.map(({ group, chunk }) => {
+  return MARKS.flatMap((mark) => [
+    ...chunks.map(({ group, chunk }) => {
       const byKey = new Map<string, Keyed[]>();
       for (const cell of chunk.cells) byKey.set(cell.key, [...(byKey.get(cell.key) ?? []), cell]);
       return {
         address: chunk.address,
         // the top cell's check is `offset` rows away; the relative row moves with each cell
-        formula: mark.formula(
+        formula: `=${mark.term(
           group.row === undefined
             ? `$${columnLetters(group.col)}${chunk.row - (group.offset ?? 0)}`
             : `$${columnLetters(group.col)}$${group.row}`
-        ),
+        )}`,
         severity: mark.severity,
         fill: mark.fill,
         fontColor: mark.fontColor,
         checks: [...byKey].map(([key, cells]) => ({ key, address: runsOf(cells).join(",") })),
       };
-    })
-  );
+    }),
+    ...shared.map(({ cell, reads }) => ({
+      address: a1(cell.row, cell.col),
+      formula: `=OR(${reads.map((r) => mark.term(absolute(r.at.row, r.at.col))).join(",")})`,
+      severity: mark.severity,
+      fill: mark.fill,
+      fontColor: mark.fontColor,
+      checks: reads.map((r) => ({ key: r.key, address: a1(cell.row, cell.col) })),
+    })),
+  ]);
+}
+
+/**
+ * Takes out of `groups` the cells that many checks mark alone (the month-end date, which every
+ * line's date check reads): each would cost a format per check; instead one format on the cell
+ * reads them all, TERMS_MAX at a time, with absolute references.
+ */
+function sharedCells(groups: Map<string, Group>): { cell: At; reads: { key: string; at: At }[] }[] {
+  const byCell = new Map<string, { id: string; key: string; at: At; cell: At }[]>();
+  for (const [id, group] of groups) {
+    if (group.cells.length !== 1) continue;
+    const [cell] = group.cells;
+    const at = { col: group.col, row: group.row ?? cell.row - (group.offset ?? 0) };
+    const where = a1(cell.row, cell.col);
+    byCell.set(where, [...(byCell.get(where) ?? []), { id, key: cell.key, at, cell }]);
+  }
+  const out: { cell: At; reads: { key: string; at: At }[] }[] = [];
+  for (const reads of byCell.values()) {
+    if (reads.length < SHARED_MIN) continue;
+    for (const { id } of reads) groups.delete(id);
+    for (let k = 0; k < reads.length; k += TERMS_MAX)
+      out.push({ cell: reads[0].cell, reads: reads.slice(k, k + TERMS_MAX) });
+  }
+  return out;
 }
 
 /** The row and column of an address's first cell ("B7:C9,D2" gives row 7, column 2). */
@@ -169,4 +211,13 @@ function firstCell(address: Address): At {
 export function formulaAt(format: PlanConditionalFormat, address: Address): string {
   const [top, at] = [firstCell(format.address), firstCell(address)];
   return shiftFormula(format.formula, at.row - top.row, at.col - top.col);
+}
+
+/** Whether a format reads several checks for one cell, so its truth alone names none of them. */
+export const readsMany = (format: PlanConditionalFormat): boolean =>
+  format.checks.length > 1 && format.checks.every((part) => part.address === format.address);
+
+/** The formula of one severity's mark for one check cell (an A1 reference). */
+export function markFormula(severity: PlanConditionalFormat["severity"], check: string): string {
+  return `=${MARKS.find((mark) => mark.severity === severity)!.term(check)}`;
 }

@@ -183,11 +183,17 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
       ),
     marks() {
       const marked = { error: new Set<string>(), warning: new Set<string>() };
+      // a format over several checks on one cell has one formula for them all: evaluate it once
+      const truth = new Map<string, boolean>();
+      const holds = (formula: string): boolean => {
+        if (!truth.has(formula)) truth.set(formula, hf.calculateFormula(formula, sheetId) === true);
+        return truth.get(formula)!;
+      };
       for (const cf of plan.conditionalFormats) {
         // each check's cells of a format share a row, so one evaluation there stands for them all
         for (const part of cf.checks) {
           const formula = followRows(formulaAt(cf, part.address));
-          if (hf.calculateFormula(formula, sheetId) !== true) continue;
+          if (!holds(formula)) continue;
           for (const field of fieldsIn(part.address)) marked[cf.severity].add(field);
         }
       }

@@ -14,14 +14,14 @@ import {
 import { formVersion, layoutOf } from "../form";
 import { nameOf } from "../plan/a1";
 import type { SheetReturn, SheetSummary } from "../plan/host";
-import { formulaAt } from "../plan/marks";
+import { formulaAt, markFormula, readsMany } from "../plan/marks";
 import { META_NAME, readMeta } from "../plan/meta";
 import type { TemplatePlan } from "../plan/types";
 import { applyPlanToHyperFormula } from "./hf-workbook";
 import { entryOf } from "./entry";
 import type { DisplayValue } from "./number-format";
 import { essentialsOf, type Essentials } from "./essentials";
-import { rectsOf, sheetModelOf, type CellInfo, type SheetModel } from "./sheet-model";
+import { a1Of, rectsOf, sheetModelOf, type CellInfo, type SheetModel } from "./sheet-model";
 
 /** A 0-based cell of a sheet. */
 export interface Cell {
@@ -265,10 +265,21 @@ export class PreviewWorkbook {
     if (cached) return cached;
     const found = new Map<number, { error: string[]; warning: string[] }>();
     const { cols } = sheet.model;
+    const truth = new Map<string, boolean>();
+    const holds = (formula: string): boolean => {
+      const known = truth.get(formula);
+      if (known !== undefined) return known;
+      const value = this.hf.calculateFormula(formula, sheet.sheetId) === true;
+      truth.set(formula, value);
+      return value;
+    };
     for (const cf of sheet.model.conditionalFormats) {
+      const many = readsMany(cf);
       // each check's cells of a format share a row, so one evaluation there stands for them all
       for (const part of cf.checks) {
-        if (this.hf.calculateFormula(formulaAt(cf, part.address), sheet.sheetId) !== true) continue;
+        if (!holds(formulaAt(cf, part.address))) continue;
+        // a format over several checks marks its cell; the mark names those that call for it
+        if (many && !holds(markFormula(cf.severity, this.checkAddress(sheet, part.key)))) continue;
         for (const area of rectsOf(part.address))
           for (let r = area.row; r <= area.lastRow; r++)
             for (let c = area.col; c <= area.lastCol; c++) {
@@ -286,6 +297,13 @@ export class PreviewWorkbook {
       });
     this.marksCache.set(sheet.name, marks);
     return marks;
+  }
+
+  /** Where a check cell is now, as an A1 reference, found by its name. */
+  private checkAddress(sheet: PreviewSheet, key: string): string {
+    const check = sheet.plan.checks.find((c) => c.key === key);
+    const at = check && this.addressOfName(sheet, check.name);
+    return at ? a1Of(at.row, at.col) : (check?.address ?? "A1");
   }
 
   /** A check cell's text now ("OK", "Error: ...", or an error value), found by its name. */

@@ -268,6 +268,6 @@ describe.each(VERSIONS)("%s class blocks", (formId) => {
       (n) => planOf(formId, shapeOf(2, n)).plan.conditionalFormats.length
     );
     expect(formats[2] - formats[1]).toBeLessThanOrEqual(formats[1] - formats[0] + 2);
-    expect(formats[2] - formats[0]).toBeLessThan(2.5 * 200); // one per check and severity: 14 a line
+    expect(formats[2] - formats[0]).toBeLessThan(40); // one per check and severity: 14 a line
   });
 });
