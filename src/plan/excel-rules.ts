@@ -19,6 +19,7 @@ export type ExcelRule =
   | "formula.length"
   | "formula.arguments"
   | "formula.nesting"
+  | "formula.text"
   | "formula.syntax"
   | "restricted.array"
   | "restricted.structured"
@@ -31,11 +32,13 @@ export type ExcelRule =
   | "numberFormat"
   | "conditionalFormats.count";
 
-// Excel specifications and limits: "Length of formula contents: 8,192 characters", "Arguments in
-// a function: 255", "Nested levels of functions: 64".
+// Excel specifications and limits: "Length of formula contents: 8,192 characters" (and
+// [MS-OI29500] 2.1.1085, ST_Formula), "Arguments in a function: 255", "Nested levels of
+// functions: 64"; and Excel's own message: "Text values in formulas are limited to 255 characters".
 const FORMULA_MAX = 8192;
 const ARGUMENTS_MAX = 255;
 const NESTING_MAX = 64;
+const TEXT_MAX = 255;
 
 // [MS-OI29500] 2.1.613 (Part 1, 18.3.1.32 dataValidation): Office limits promptTitle and
 // errorTitle to 32 characters, prompt to 255 and error to 224 ([MS-XLSB] 2.5.37 DValStrings
@@ -147,6 +150,13 @@ export function formulaViolations(
             say("formula.arguments", `${frame.fn} has more than ${ARGUMENTS_MAX} arguments`);
         } else if (restricted)
           say("restricted.union", `a comma outside a function's arguments joins references`);
+        break;
+      }
+      case "string": {
+        // the quotes are not counted, and a doubled quote is one character
+        const text = token.text.slice(1, -1).replace(/""/g, '"');
+        if (text.length > TEXT_MAX)
+          say("formula.text", `a text of ${text.length} characters (at most ${TEXT_MAX})`);
         break;
       }
       case "array":

@@ -68,6 +68,11 @@ describe("formulas", () => {
     expect(rulesOf(withCell(nest(65)))).toEqual(["formula.nesting"]);
   });
 
+  test("a text in a formula may have 255 characters and no more", () => {
+    expect(rulesOf(withCell(`="${"x".repeat(254)}"""`))).toEqual([]);
+    expect(rulesOf(withCell(`="${"x".repeat(256)}"`))).toEqual(["formula.text"]);
+  });
+
   test("a formula that cannot be read is reported, not thrown", () => {
     expect(rulesOf(withCell('=IF(A1="x,1,2)'))).toEqual(["formula.syntax"]);
   });
