@@ -32,6 +32,20 @@ function writeForm(w: Writer): void {
   else writeSlotsForm(w, monthEnded, submitted);
 }
 
+/** Characters of one text in a formula: Excel's "Text values in formulas are limited to 255". */
+const TEXT_MAX = 255;
+
+/**
+ * A text as a formula writes it: quoted, and joined with "&" from pieces of at most TEXT_MAX
+ * characters (a shape that repeats many typed lines has a long spec), as Excel's message advises.
+ */
+export function textOf(text: string): string {
+  const pieces: string[] = [];
+  for (let k = 0; k < text.length || k === 0; k += TEXT_MAX)
+    pieces.push(text.slice(k, k + TEXT_MAX));
+  return pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join("&");
+}
+
 /** The reference a check formula passes for one argument. */
 function argumentText(
   arg: ReturnType<typeof checkArguments>[number],
@@ -74,7 +88,7 @@ function writeChecks(
     const at = sheet.check(
       anchorRow(instance),
       instance.key,
-      `=HKMR.CHECK(${[`"${spec}"`, ...args].join(",")})`
+      `=HKMR.CHECK(${[textOf(spec), ...args].join(",")})`
     );
     // a name for hosts that cannot follow moved rows (the preview); Excel needs none, since the
     // conditional formats read check cells by reference, which moves with the rows

@@ -3,13 +3,23 @@ import { FORM_VERSIONS, type Shape } from "../../src/form";
 import { excelViolations } from "../../src/plan/excel-rules";
 import { planTemplate } from "../../src/plan/template";
 import { MAX_CLASSES } from "../../src/taskpane/class-blocks";
+import { eLineChoices } from "../../src/taskpane/e-lines-form";
 import { MAX_LINES } from "../../src/taskpane/insert-form";
 
 // No plan the pane can make breaks one of Excel's rules: every form version (both families),
-// every class count, line counts up to the pane's maximum, with and without last month's sheet.
+// every class count, line counts up to the pane's maximum, typed (E) lines repeated (up to 40 each
+// here: a plan with 200 of each of 13 types takes half a minute), with and without last month.
 
 const FORMS = Object.keys(FORM_VERSIONS);
 const lines = fc.integer({ min: 0, max: MAX_LINES });
+/** Counts for the version's typed (E) lines, each up to the pane's maximum, or none. */
+const typedLines = (formId: string) =>
+  fc.option(
+    fc.record(
+      Object.fromEntries(eLineChoices(formId).map((c) => [c.key, fc.integer({ min: 0, max: 40 })]))
+    ),
+    { nil: undefined }
+  );
 const shapes = fc.record({
   classes: fc.integer({ min: 1, max: MAX_CLASSES }),
   options: lines,
@@ -41,8 +51,9 @@ test("both form families and every version are covered", () => {
 
 test.each(FORMS)("%s: no plan of any shape breaks a rule of Excel's", (formId) => {
   fc.assert(
-    fc.property(shapes, fc.boolean(), (shape, withPrevious) => {
-      expect(excelViolations(planTemplate(formId, shape, header(withPrevious)))).toEqual([]);
+    fc.property(shapes, typedLines(formId), fc.boolean(), (shape, eLines, withPrevious) => {
+      const plan = planTemplate(formId, { ...shape, eLines }, header(withPrevious));
+      expect(excelViolations(plan)).toEqual([]);
     }),
     // each plan of up to 1,000 lines takes seconds: a few shapes per version, every run
     { numRuns: 3 }

@@ -1,6 +1,6 @@
 import { formVersion, layoutOf, type Shape } from "../../src/form";
 import { checksOf } from "../../src/rules/reconcile";
-import { planTemplate, sheetNameFor } from "../../src/plan/template";
+import { planTemplate, sheetNameFor, textOf } from "../../src/plan/template";
 import { formulaAt, readsMany } from "../../src/plan/marks";
 import type { TemplatePlan } from "../../src/plan/types";
 
@@ -264,4 +264,11 @@ test("the plan's size grows linearly with the option lines", () => {
 
 test("an unknown form version is refused", () => {
   expect(() => planTemplate("legacy-1999", seedShape)).toThrow(/Unknown form version/);
+});
+
+test("a text over 255 characters is written as pieces of 255 joined by &, quotes doubled", () => {
+  expect(textOf('a"b')).toBe('"a""b"');
+  expect(textOf("")).toBe('""');
+  const long = "x".repeat(255) + "y".repeat(10);
+  expect(textOf(long)).toBe(`"${"x".repeat(255)}"&"${"y".repeat(10)}"`);
 });
