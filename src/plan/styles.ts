@@ -44,9 +44,16 @@ const AMOUNTS: ReadonlySet<ValueKind> = new Set(["money", "par", "price"]);
 const numeric = (text: string): string =>
   `ISNUMBER(-SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${text},",",""),"(",""),")",""))`;
 
+/**
+ * The form's words for none, as equalities: Excel refuses array constants such as {"Nil","N/A"}
+ * in validation formulas ([MS-OI29500] 3.2.3.1.3), and "=" compares text without case, as MATCH did.
+ */
+const noneWords = (cell: string, words: readonly string[]): string =>
+  words.map((word) => `TRIM(${cell})="${word}"`).join(",");
+
 /** Excel's custom validation for a figure: a number, the form's words for none, or digits as typed. */
 const figureFormula = (cell: string): string =>
-  `=OR(ISNUMBER(${cell}),ISNUMBER(MATCH(TRIM(${cell}),{"Nil","N/A","-","--","Not applicable"},0)),` +
+  `=OR(ISNUMBER(${cell}),${noneWords(cell, ["Nil", "N/A", "-", "--", "Not applicable"])},` +
   `${numeric(cell)})`;
 
 /** An amount: a figure, or a figure after its currency ("HKD 0.02", "HKD 80,000,000", "US$1.00"). */
@@ -56,7 +63,7 @@ const amountFormula = (cell: string): string =>
   `IFERROR(${numeric(`MID(${cell},FIND("$",${cell})+1,99)`)},FALSE()))`;
 
 const dateFormula = (cell: string): string =>
-  `=OR(ISNUMBER(${cell}),ISNUMBER(MATCH(TRIM(${cell}),{"Nil","N/A","-"},0)))`;
+  `=OR(ISNUMBER(${cell}),${noneWords(cell, ["Nil", "N/A", "-"])})`;
 
 /** The form's way of writing a decrease, for the messages. */
 const decrease = (layout: Layout): string =>

@@ -10,8 +10,9 @@ import { writeBlocksForm } from "./blocks";
 import { writeSlotsForm, type Writer } from "./sections";
 import { FORM_COLUMNS, numberFormatsOf, SheetBuilder, type Position } from "./sheet";
 import { STYLES, styleRanges, validationsOf } from "./styles";
+import { conditionalFormatsOf, type MarkedCheck } from "./marks";
 import { META_NAME, metaValue } from "./meta";
-import type { PlanCheck, PlanConditionalFormat, PlanName, PlanHeader, TemplatePlan } from "./types";
+import type { PlanCheck, PlanName, PlanHeader, TemplatePlan } from "./types";
 
 /** The sheet name of a month's return: "MR 2011-11"; "MR (new)" without a readable month. */
 export function sheetNameFor(monthEnded: string | undefined): string {
@@ -39,6 +40,20 @@ function writeForm(w: Writer): void {
   else writeSlotsForm(w, monthEnded, submitted);
 }
 
+/** Characters of one text in a formula: Excel's "Text values in formulas are limited to 255". */
+const TEXT_MAX = 255;
+
+/**
+ * A text as a formula writes it: quoted, and joined with "&" from pieces of at most TEXT_MAX
+ * characters (a shape that repeats many typed lines has a long spec), as Excel's message advises.
+ */
+export function textOf(text: string): string {
+  const pieces: string[] = [];
+  for (let k = 0; k < text.length || k === 0; k += TEXT_MAX)
+    pieces.push(text.slice(k, k + TEXT_MAX));
+  return pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join("&");
+}
+
 /** The reference a check formula passes for one argument. */
 function argumentText(
   arg: ReturnType<typeof checkArguments>[number],
@@ -61,7 +76,7 @@ function argumentText(
   return name;
 }
 
-/** Writes a check cell per rule instance, with its name and conditional formats. */
+/** Writes a check cell per rule instance, with its name, and the conditional formats of them all. */
 function writeChecks(
   layout: Layout,
   sheet: SheetBuilder,
@@ -69,7 +84,7 @@ function writeChecks(
   names: Map<string, PlanName>
 ) {
   const checks: PlanCheck[] = [];
-  const formats: PlanConditionalFormat[] = [];
+  const toMark: MarkedCheck[] = [];
   const withPrev = header.previousSheet !== undefined;
   // a class block of FF301 spreads its many checks over its rows
   const anchorRow = anchorsOf(layout, sheet, layout.form.classMode === "blocks");
@@ -81,12 +96,12 @@ function writeChecks(
     const at = sheet.check(
       anchorRow(instance),
       instance.key,
-      `=HKMR.CHECK(${[`"${spec}"`, ...args].join(",")})`
+      `=HKMR.CHECK(${[textOf(spec), ...args].join(",")})`
     );
+    // a name for hosts that cannot follow moved rows (the preview); Excel needs none, since the
+    // conditional formats read check cells by reference, which moves with the rows
     const name = nameOf("chk_", instance.key);
-    names.set(name, { name, address: a1(at.row, at.col), check: instance.key });
     const marked = instance.cells.filter((c) => !c.prev && sheet.fieldAt.has(c.id));
-    const address = runsOf(marked.map((c) => sheet.fieldAt.get(c.id)!)).join(",");
     checks.push({
       key: instance.key,
       ruleId: instance.rule.id,
@@ -94,26 +109,9 @@ function writeChecks(
       name,
       fields: marked.map((c) => c.id),
     });
-    if (!address) continue;
-    // fail closed: an error value in the check cell marks the cells as an error
-    formats.push({
-      address,
-      formula: `=NOT(IFERROR(OR(${name}="${OK}",LEFT(${name},${WARNING_PREFIX.length})="${WARNING_PREFIX}"),FALSE()))`,
-      severity: "error",
-      fill: "#F8CBAD",
-      fontColor: "#9C0006",
-      check: instance.key,
-    });
-    // any rule can give a warning (an E rule may fix its own severity, e.g. registered capital)
-    formats.push({
-      address,
-      formula: `=IFERROR(LEFT(${name},${WARNING_PREFIX.length})="${WARNING_PREFIX}",FALSE())`,
-      severity: "warning",
-      fill: "#FFE699",
-      fontColor: "#7F6000",
-      check: instance.key,
-    });
+    toMark.push({ key: instance.key, at, cells: marked.map((c) => sheet.fieldAt.get(c.id)!) });
   }
+  const formats = conditionalFormatsOf(toMark);
   return { checks, formats };
 }
 

@@ -49,7 +49,7 @@ export interface PlanCell {
   readonly check?: string;
 }
 
-/** A worksheet-scoped defined name: one per input field, check cell and line range. */
+/** A worksheet-scoped defined name: one per input field and line range, and the summary's. */
 export interface PlanName {
   readonly name: string;
   readonly address: Address;
@@ -70,15 +70,17 @@ export interface PlanValidation {
   readonly errorMessage: string;
 }
 
-/** A conditional format: fill the ranges while the formula (native functions only) is true. */
+/** A conditional format: fill each cell of the ranges while the formula (native functions) is true. */
 export interface PlanConditionalFormat {
+  /** The ranges; the first holds the top row, so it is the anchor of the formula's references. */
   readonly address: Address;
+  /** Written for the top-left cell of the first range: its relative references move with each cell. */
   readonly formula: string;
   readonly severity: "error" | "warning";
   readonly fill: string;
   readonly fontColor: string;
-  /** The check cell the formula reads. */
-  readonly check: string;
+  /** The checks whose cells the format marks, each with its cells here (on one row). */
+  readonly checks: readonly { readonly key: string; readonly address: Address }[];
 }
 
 /** Print setup: A4, one page wide, the form's header repeated on each page. */
@@ -95,6 +97,7 @@ export interface PlanCheck {
   readonly key: string;
   readonly ruleId: string;
   readonly address: Address;
+  /** A name a host may give the check cell to find it after rows move; not among `names`. */
   readonly name: string;
   /** Field ids of the input cells the check's conditional formats mark. */
   readonly fields: readonly string[];

@@ -237,7 +237,8 @@ function markFont(sheet: PreviewSheet, mark: Mark): string {
 
 const formatOf = (sheet: PreviewSheet, mark: Mark) =>
   sheet.model.conditionalFormats.find(
-    (cf) => cf.severity === mark.severity && mark.checks.includes(cf.check)
+    (cf) =>
+      cf.severity === mark.severity && cf.checks.some((part) => mark.checks.includes(part.key))
   );
 
 /** Whether a rectangle holds a cell. */

@@ -6,7 +6,10 @@ import {
   type SerializedNamedExpression,
   type SimpleCellAddress,
 } from "hyperformula";
+import { tokenize } from "../plan/formula-tokens";
+import { formulaAt } from "../plan/marks";
 import type { PlanCheck, TemplatePlan } from "../plan/types";
+import { a1Of, rectsOf } from "./sheet-model";
 
 // A TemplatePlan applied to a HyperFormula workbook, as the Excel adapter applies it to a workbook:
 // a new sheet (never an existing one), the grid in one write, and every plan name as a
@@ -110,13 +113,26 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
     )
   );
   hf.batch(() => {
-    for (const { name, address } of plan.names)
+    // the check cells' names too: HyperFormula moves names with inserted rows, not formats
+    for (const { name, address } of [...plan.names, ...plan.checks])
       hf.addNamedExpression(name, `=${quoted(sheetName)}!${absoluteOf(address)}`, sheetId);
     hf.setSheetContent(sheetId, grid);
   });
 
   const fieldNames = new Map(plan.names.flatMap((n) => (n.field ? [[n.field, n.name]] : [])));
   const checks = new Map<string, PlanCheck>(plan.checks.map((c) => [c.key, c]));
+  const fieldAt = new Map(plan.cells.flatMap((c) => (c.field ? [[c.address, c.field]] : [])));
+  /** The input fields of an address's cells, as planned. */
+  const fieldsIn = (address: string): string[] =>
+    rectsOf(address).flatMap((r) => {
+      const out: string[] = [];
+      for (let row = r.row; row <= r.lastRow; row++)
+        for (let col = r.col; col <= r.lastCol; col++) {
+          const field = fieldAt.get(a1Of(row, col));
+          if (field) out.push(field);
+        }
+      return out;
+    });
   const summaryName = plan.names.find((n) => n.address === plan.summary)?.name;
 
   /** Where a name points now (names follow inserted and deleted rows). */
@@ -131,6 +147,21 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
     if (!name) throw new RangeError(`The plan has no input cell for the field ${field}`);
     return addressOf(name);
   };
+  const checkAt = new Map(plan.checks.map((c) => [c.address, c]));
+  /**
+   * A format's formula with each check it reads where that check is now: Excel moves a format's
+   * range and references with inserted rows; HyperFormula keeps neither, but the names move.
+   */
+  const followRows = (formula: string): string =>
+    "=" +
+    tokenize(formula)
+      .map((t) => {
+        const check = t.kind === "reference" && checkAt.get(t.text.replace(/\$/g, ""));
+        if (!check) return t.text;
+        const at = addressOf(check.name);
+        return a1Of(at.row, at.col);
+      })
+      .join("");
   const shown = (v: CellValue): string =>
     v instanceof DetailedCellError ? v.value : String(v ?? "");
 
@@ -152,10 +183,19 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
       ),
     marks() {
       const marked = { error: new Set<string>(), warning: new Set<string>() };
+      // a format over several checks on one cell has one formula for them all: evaluate it once
+      const truth = new Map<string, boolean>();
+      const holds = (formula: string): boolean => {
+        if (!truth.has(formula)) truth.set(formula, hf.calculateFormula(formula, sheetId) === true);
+        return truth.get(formula)!;
+      };
       for (const cf of plan.conditionalFormats) {
-        // plan formulas use absolute references and names only, so the range's top left is moot
-        if (hf.calculateFormula(cf.formula, sheetId) !== true) continue;
-        for (const field of checks.get(cf.check)?.fields ?? []) marked[cf.severity].add(field);
+        // each check's cells of a format share a row, so one evaluation there stands for them all
+        for (const part of cf.checks) {
+          const formula = followRows(formulaAt(cf, part.address));
+          if (!holds(formula)) continue;
+          for (const field of fieldsIn(part.address)) marked[cf.severity].add(field);
+        }
       }
       return { error: [...marked.error].sort(), warning: [...marked.warning].sort() };
     },

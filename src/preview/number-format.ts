@@ -45,9 +45,11 @@ function formatDate(serial: number, format: string): string {
   const { year, month, day } = dateOfSerial(serial);
   const pad = (n: number) => String(n).padStart(2, "0");
   return sectionsOf(format)[0].replace(
-    /"([^"]*)"|yyyy|yy|dd|d|mmmm|mmm|mm|m/gi,
-    (token, literal) => {
+    /"([^"]*)"|\[[^\]]*\]|yyyy|yy|dd|d|mmmm|mmm|mm|m/gi,
+    (token: string, literal) => {
       if (literal !== undefined) return literal as string;
+      // a locale or colour ([$-409]) says how to show the date; it shows nothing itself
+      if (token.startsWith("[")) return "";
       switch (token.toLowerCase()) {
         case "mmmm":
           return MONTH_NAMES[month - 1];

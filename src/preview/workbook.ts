@@ -14,13 +14,14 @@ import {
 import { formVersion, layoutOf } from "../form";
 import { nameOf } from "../plan/a1";
 import type { SheetReturn, SheetSummary } from "../plan/host";
+import { formulaAt, markFormula, readsMany } from "../plan/marks";
 import { META_NAME, readMeta } from "../plan/meta";
 import type { TemplatePlan } from "../plan/types";
 import { applyPlanToHyperFormula } from "./hf-workbook";
 import { entryOf } from "./entry";
 import type { DisplayValue } from "./number-format";
 import { essentialsOf, type Essentials } from "./essentials";
-import { sheetModelOf, type CellInfo, type SheetModel } from "./sheet-model";
+import { a1Of, rectsOf, sheetModelOf, type CellInfo, type SheetModel } from "./sheet-model";
 
 /** A 0-based cell of a sheet. */
 export interface Cell {
@@ -264,16 +265,29 @@ export class PreviewWorkbook {
     if (cached) return cached;
     const found = new Map<number, { error: string[]; warning: string[] }>();
     const { cols } = sheet.model;
+    const truth = new Map<string, boolean>();
+    const holds = (formula: string): boolean => {
+      const known = truth.get(formula);
+      if (known !== undefined) return known;
+      const value = this.hf.calculateFormula(formula, sheet.sheetId) === true;
+      truth.set(formula, value);
+      return value;
+    };
     for (const cf of sheet.model.conditionalFormats) {
-      // the plan's formulas use names and absolute references only: no anchor cell needed
-      if (this.hf.calculateFormula(cf.formula, sheet.sheetId) !== true) continue;
-      for (const area of cf.areas)
-        for (let r = area.row; r <= area.lastRow; r++)
-          for (let c = area.col; c <= area.lastCol; c++) {
-            const entry = found.get(r * cols + c) ?? { error: [], warning: [] };
-            entry[cf.severity].push(cf.check);
-            found.set(r * cols + c, entry);
-          }
+      const many = readsMany(cf);
+      // each check's cells of a format share a row, so one evaluation there stands for them all
+      for (const part of cf.checks) {
+        if (!holds(formulaAt(cf, part.address))) continue;
+        // a format over several checks marks its cell; the mark names those that call for it
+        if (many && !holds(markFormula(cf.severity, this.checkAddress(sheet, part.key)))) continue;
+        for (const area of rectsOf(part.address))
+          for (let r = area.row; r <= area.lastRow; r++)
+            for (let c = area.col; c <= area.lastCol; c++) {
+              const entry = found.get(r * cols + c) ?? { error: [], warning: [] };
+              entry[cf.severity].push(part.key);
+              found.set(r * cols + c, entry);
+            }
+      }
     }
     const marks = new Map<number, Mark>();
     for (const [key, { error, warning }] of found)
@@ -283,6 +297,13 @@ export class PreviewWorkbook {
       });
     this.marksCache.set(sheet.name, marks);
     return marks;
+  }
+
+  /** Where a check cell is now, as an A1 reference, found by its name. */
+  private checkAddress(sheet: PreviewSheet, key: string): string {
+    const check = sheet.plan.checks.find((c) => c.key === key);
+    const at = check && this.addressOfName(sheet, check.name);
+    return at ? a1Of(at.row, at.col) : (check?.address ?? "A1");
   }
 
   /** A check cell's text now ("OK", "Error: ...", or an error value), found by its name. */

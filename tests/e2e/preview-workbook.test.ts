@@ -101,6 +101,23 @@ test("marks the closing balance when it no longer reconciles, with the check's t
   expect(changed).toHaveBeenCalledTimes(1);
 });
 
+test("a cell many checks share (the month end) names only the checks that mark it", async () => {
+  const workbook = await newWorkbook();
+  const { sheetName } = await new PreviewHost(workbook).insertTemplate(novemberPlan());
+  const sheet = workbook.sheet(sheetName)!;
+  typeSeed(workbook, sheet);
+  const egm = fieldCell(sheet, "A.2.egmDate");
+  workbook.write(sheetName, [{ ...egm, text: "15/12/2011" }]);
+  const check = sheet.plan.checks.find(
+    (c) => c.ruleId === "dates.events" && c.fields.includes("A.2.egmDate")
+  )!;
+  const monthEnd = fieldCell(sheet, "hdr.monthEnded");
+  for (const cell of [egm, monthEnd]) {
+    const mark = workbook.marks(sheet).get(cell.row * sheet.model.cols + cell.col);
+    expect(mark).toEqual({ severity: "warning", checks: [check.key] });
+  }
+});
+
 test("refuses to write into the template's own cells", async () => {
   const workbook = await newWorkbook();
   const { sheetName } = await new PreviewHost(workbook).insertTemplate(novemberPlan());

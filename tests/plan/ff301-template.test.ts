@@ -258,11 +258,16 @@ describe.each(VERSIONS)("%s class blocks", (formId) => {
       p.cells.length,
       p.names.length,
       p.checks.length,
-      p.conditionalFormats.length,
       p.validations.length,
       p.rowCount,
     ];
     const [s0, s100, s200] = [1, 101, 201].map((n) => size(planOf(formId, shapeOf(2, n)).plan));
     for (let k = 0; k < s0.length; k++) expect(s200[k] - s100[k]).toBe(s100[k] - s0[k]);
+    // merged formats grow by fewer than the lines, in steps as their addresses fill up
+    const formats = [1, 101, 201].map(
+      (n) => planOf(formId, shapeOf(2, n)).plan.conditionalFormats.length
+    );
+    expect(formats[2] - formats[1]).toBeLessThanOrEqual(formats[1] - formats[0] + 2);
+    expect(formats[2] - formats[0]).toBeLessThan(40); // one per check and severity: 14 a line
   });
 });

@@ -1,6 +1,7 @@
 import { formVersion, layoutOf, type Shape } from "../../src/form";
 import { checksOf } from "../../src/rules/reconcile";
-import { planTemplate, sheetNameFor } from "../../src/plan/template";
+import { planTemplate, sheetNameFor, textOf } from "../../src/plan/template";
+import { formulaAt, readsMany } from "../../src/plan/marks";
 import type { TemplatePlan } from "../../src/plan/types";
 
 const seedShape: Shape = {
@@ -73,20 +74,72 @@ test("check cells sit beside what they check: on the row of their first cell", (
   }
 });
 
-test("conditional formats use native functions only, read a check by name and fail closed", () => {
-  expect(plan.conditionalFormats.length).toBeGreaterThan(plan.checks.length);
+test("conditional formats use native functions only and read, at each cell, that cell's check", () => {
+  const checkAt = new Map(plan.checks.map((c) => [c.key, c.address]));
   for (const cf of plan.conditionalFormats) {
     expect(cf.formula).not.toMatch(/HKMR\./);
     expect(cf.formula).toMatch(/IFERROR\(/);
-    expect(cf.formula).toContain(plan.checks.find((c) => c.key === cf.check)!.name);
+    for (const part of cf.checks) {
+      // the formula moved to the part's cells reads the part's own check cell, and only it
+      // unless the format reads several checks for one cell
+      const refs = formulaAt(cf, part.address).match(/\$[A-Z]+\$?\d+/g)!;
+      const read = new Set(refs.map((r) => r.replace(/\$/g, "")));
+      if (readsMany(cf)) expect(read).toEqual(new Set(cf.checks.map((p) => checkAt.get(p.key))));
+      else expect(read).toEqual(new Set([checkAt.get(part.key)]));
+    }
+  }
+});
+
+test("every input cell of a check is marked by one error and one warning format reading it", () => {
+  const fieldAt = new Map(plan.cells.filter((c) => c.field).map((c) => [c.address, c.field!]));
+  for (const severity of ["error", "warning"] as const) {
+    const marked = new Map<string, Set<string>>();
+    for (const cf of plan.conditionalFormats.filter((c) => c.severity === severity))
+      for (const part of cf.checks)
+        for (const address of cellsOf(part.address)) {
+          const set = marked.get(part.key) ?? new Set<string>();
+          set.add(fieldAt.get(address)!);
+          marked.set(part.key, set);
+        }
+    for (const check of plan.checks.filter((c) => c.fields.length > 0))
+      expect([...(marked.get(check.key) ?? [])].sort()).toEqual([...check.fields].sort());
   }
   const errors = plan.conditionalFormats.filter((c) => c.severity === "error");
   const warnings = plan.conditionalFormats.filter((c) => c.severity === "warning");
-  expect(errors.length).toBe(
-    plan.checks.filter((c) => plan.conditionalFormats.some((f) => f.check === c.key)).length
-  );
   expect(new Set(warnings.map((w) => w.fill))).not.toContain(errors[0].fill);
 });
+
+test("merged formats cost under a third of one per check and severity at 200 lines", () => {
+  const large = planTemplate("legacy-2011", withLines(200));
+  const marked = large.checks.filter((c) => c.fields.length > 0).length;
+  expect(large.conditionalFormats.length).toBeLessThan((2 * marked) / 3);
+});
+
+test("a cell that many checks mark alone gets one format per severity reading them all", () => {
+  const large = planTemplate("legacy-2011", withLines(200));
+  const monthEnd = large.cells.find((c) => c.field === "hdr.monthEnded")!.address;
+  const shared = large.conditionalFormats.filter((cf) => cf.address === monthEnd);
+  // every line's date check reads the month end (dates.events)
+  const readers = large.checks.filter(
+    (c) => c.ruleId === "dates.events" && c.fields.includes("hdr.monthEnded")
+  );
+  expect(readers.length).toBeGreaterThan(200);
+  // OR takes at most 255 arguments: 60 checks a format keeps well inside it and 8,192 characters
+  expect(shared.length).toBeLessThanOrEqual(2 * Math.ceil(readers.length / 60) + 2);
+  const keys = new Set(shared.flatMap((cf) => cf.checks.map((p) => p.key)));
+  for (const check of readers) expect(keys).toContain(check.key);
+});
+
+/** The cells of an address, as A1 addresses. */
+function cellsOf(address: string): string[] {
+  return address.split(",").flatMap((area) => {
+    const [from, to = from] = area.split(":");
+    const [, c0, r0] = /^([A-Z]+)(\d+)$/.exec(from)!;
+    const [, c1, r1] = /^([A-Z]+)(\d+)$/.exec(to)!;
+    expect(c1).toBe(c0); // the plan's areas are column runs
+    return Array.from({ length: Number(r1) - Number(r0) + 1 }, (_, k) => `${c0}${Number(r0) + k}`);
+  });
+}
 
 test("the summary counts every check that is neither OK nor a warning, so an error value counts", () => {
   const summary = plan.cells.find((c) => c.role === "summary")!;
@@ -124,7 +177,9 @@ test("inputs carry validation with a message, and a friendly warning that still 
   const figures = plan.validations.filter((v) => v.kind === "figure");
   expect(figures.length).toBeGreaterThan(0);
   for (const v of figures) {
-    expect(v.formula).toMatch(/"Nil","N\/A","-"/);
+    // equalities, not an array constant: Excel refuses {...} in validation formulas
+    expect(v.formula).toMatch(/TRIM\(\w+\)="Nil",TRIM\(\w+\)="N\/A",TRIM\(\w+\)="-"/);
+    expect(v.formula).not.toMatch(/[{}]/);
     expect(v.inputMessage).toMatch(/Nil, N\/A or -/);
   }
   expect(plan.validations.find((v) => v.kind === "list")?.list).toEqual(["Yes", "No"]);
@@ -195,19 +250,26 @@ test.each([0, 1, 20, 200])("a shape of %i option lines plans correctly", (n) => 
 });
 
 test("the plan's size grows linearly with the option lines", () => {
-  const size = (p: TemplatePlan) => [
-    p.cells.length,
-    p.names.length,
-    p.checks.length,
-    p.conditionalFormats.length,
-    p.rowCount,
-  ];
+  const size = (p: TemplatePlan) => [p.cells.length, p.names.length, p.checks.length, p.rowCount];
   const [s0, s100, s200] = [1, 101, 201].map((n) =>
     size(planTemplate("legacy-2011", withLines(n)))
   );
   for (let k = 0; k < s0.length; k++) expect(s200[k] - s100[k]).toBe(s100[k] - s0[k]);
+  // merged formats grow by fewer than the lines, in steps as their addresses fill up
+  const formats = [1, 101, 201].map(
+    (n) => planTemplate("legacy-2011", withLines(n)).conditionalFormats.length
+  );
+  expect(formats[2] - formats[1]).toBeLessThanOrEqual(formats[1] - formats[0] + 2);
+  expect(formats[2] - formats[0]).toBeLessThan(40); // one per check and severity: 9 a line
 });
 
 test("an unknown form version is refused", () => {
   expect(() => planTemplate("legacy-1999", seedShape)).toThrow(/Unknown form version/);
+});
+
+test("a text over 255 characters is written as pieces of 255 joined by &, quotes doubled", () => {
+  expect(textOf('a"b')).toBe('"a""b"');
+  expect(textOf("")).toBe('""');
+  const long = "x".repeat(255) + "y".repeat(10);
+  expect(textOf(long)).toBe(`"${"x".repeat(255)}"&"${"y".repeat(10)}"`);
 });

@@ -20,14 +20,14 @@ beforeEach(async () => {
 const notOk = (plan: TemplatePlan, sheet: ReturnType<typeof applyPlanToHyperFormula>) =>
   plan.checks.map((c) => [c.key, sheet.checkValue(c.key)]).filter(([, v]) => v !== "OK");
 
-test("writes the grid in one call and adds a sheet-scoped name per plan name", () => {
+test("writes the grid in one call and adds a sheet-scoped name per plan name and check", () => {
   const plan = planTemplate("legacy-2011", shape, { monthEnded: "30/11/2011" });
   const grid = jest.spyOn(hf, "setSheetContent");
   const cells = jest.spyOn(hf, "setCellContents");
   const sheet = applyPlanToHyperFormula(hf, plan);
   expect([grid.mock.calls.length, cells.mock.calls.length]).toEqual([1, 0]);
   expect(hf.listNamedExpressions(sheet.sheetId).sort()).toEqual(
-    plan.names.map((n) => n.name).sort()
+    [...plan.names, ...plan.checks].map((n) => n.name).sort()
   );
   expect(hf.getNamedExpressionFormula("A_1_exercised", sheet.sheetId)).toMatch(
     /^='MR 2011-11'!\$[A-Z]+\$\d+$/
