@@ -315,7 +315,7 @@ export class PreviewWorkbook {
   readReturn(name: string): SheetReturn | null {
     const sheet = this.sheet(name);
     if (!sheet) return null;
-    const meta = readMeta(this.hf.getNamedExpressionValue(META_NAME, sheet.sheetId));
+    const meta = readMeta(this.hf.getNamedExpressionValue(META_NAME, sheet.sheetId), "throw");
     const form = meta && formVersion(meta.formId);
     if (!meta || !form) return null;
     const values: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { valueOfTyped } from "../../src/plan/typed-text";
 import { formVersion, layoutOf, type Layout } from "../../src/form";
 import { readMeta } from "../../src/plan/meta";
 import { nextMonthEnd, rollForward } from "../../src/plan/roll-forward";
@@ -218,7 +219,7 @@ test("rolled forward, a generated return opens next month with its closing figur
       const header = rollForward(source);
       const plan = planTemplate(source.formId, source.shape, header);
       const next: Record<string, string> = Object.fromEntries(
-        plan.cells.filter((c) => c.field).map((c) => [c.field!, c.content])
+        plan.cells.filter((c) => c.field).map((c) => [c.field!, valueOfTyped(c.content)])
       );
       const end = parseCell(g.values["hdr.monthEnded"], "date");
       if (end.tag !== "date") throw new Error("the month end does not read");
