@@ -15,8 +15,8 @@ export const LIMITS = {
   cellLength: 32_767,
   /** Cells in one range an HKMR function reads: every line of every part, with room to spare. */
   rangeCells: 10_000,
-  /** Sheets the browser preview keeps and restores on reload: five years of monthly returns. */
-  previewSheets: 60,
+  /** Sheets the browser preview keeps and restores on reload: two years of monthly returns. */
+  previewSheets: 24,
   /** Bytes of a return file: a return at every other limit with room for long remarks. */
   fileBytes: 32 * 1024 * 1024,
 } as const;
