@@ -22,7 +22,7 @@ export const LIMITS = {
 } as const;
 
 /** The counts of a shape, each with its limit and the noun the messages use. */
-const SHAPE_COUNTS: readonly (readonly [keyof Shape, number, string])[] = [
+const SHAPE_COUNTS: readonly (readonly [Exclude<keyof Shape, "eLines">, number, string])[] = [
   ["classes", LIMITS.classes, "share classes"],
   ["options", LIMITS.linesPerPart, "option lines"],
   ["fundsLines", LIMITS.linesPerPart, "funds lines"],
@@ -50,6 +50,9 @@ export function shapeProblem(shape: Partial<Shape>): string | null {
     if (n !== undefined && !(n <= limit))
       return `${grouped(n)} ${noun}: a return has at most ${grouped(limit)}.`;
   }
+  for (const [type, n] of Object.entries(shape.eLines ?? {}))
+    if (!(n <= LIMITS.linesPerPart))
+      return `${grouped(n)} "${type}" lines of part (E): a return has at most ${grouped(LIMITS.linesPerPart)}.`;
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { formVersion, LimitError, LIMITS, shapeProblem, type Shape } from "../form";
+import { formVersion, LimitError, LIMITS, shapeProblem, unknownELines, type Shape } from "../form";
 import { shapeCode, shapeOfCode } from "../rules/check-cell";
 import { toIso } from "../values/dates";
 import { parseCell } from "../values/parse";
@@ -25,7 +25,8 @@ export function readMeta(
   if (typeof text !== "string" || text.length > LIMITS.cellLength) return null;
   const [formId, code, monthEnd = ""] = text.replace(/^="?|"$/g, "").split("|");
   const shape = shapeOfCode(code ?? "");
-  if (!formId || !formVersion(formId) || !shape) return null;
+  const form = formId ? formVersion(formId) : undefined;
+  if (!form || !shape || unknownELines(form, shape).length) return null;
   const problem = shapeProblem(shape);
   if (problem && overLimit === "throw")
     throw new LimitError(`This sheet's return marker claims ${problem}`);

@@ -38,6 +38,7 @@ describe("the shape limits", () => {
     [{ options: 20_000 }, /^20,000 option lines: a return has at most 200\.$/],
     [{ otherMovements: 201 }, /^201 "Other" movement lines/],
     [{ warrants: Number.NaN }, /warrant lines/],
+    [{ eLines: { repurchase: 500 } }, /^500 "repurchase" lines of part \(E\)/],
   ])("%j is over them", (shape, message) => {
     expect(shapeProblem({ ...AT_LIMIT, ...shape })).toMatch(message);
   });
