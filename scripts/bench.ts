@@ -15,6 +15,7 @@ import { checksOf, reconcile } from "../src/rules/reconcile";
 import { loadFixture } from "../tests/support/fixtures";
 import type { BatchFigures } from "./bench-engine";
 import { bundleSizes, recalculation, requestFigures, syncCounts, type Measure } from "./bench-host";
+import { limitFigures } from "./bench-limits";
 import { previewFigures } from "./bench-preview";
 
 const rows: Measure[] = [];
@@ -239,6 +240,7 @@ async function main(): Promise<void> {
   for (const row of await recalculation()) record(row);
   for (const row of bundleSizes()) record(row);
   for (const row of await previewFigures()) record(row);
+  for (const row of await limitFigures()) record(row);
   const machine = `${cpus().length} x ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`Benchmarks on ${machine}\n`);

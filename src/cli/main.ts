@@ -1,6 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open } from "node:fs/promises";
+import { LIMITS } from "../form";
 import { checksOf, hasErrors, reconcile, type Finding, type MonthInput } from "../rules/reconcile";
 import { readReturn } from "../rules/return-doc";
+import { keyProblems } from "./json-keys";
 
 /** Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 unreadable or invalid input. */
 export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
@@ -12,11 +15,46 @@ export interface Io {
   read(path: string): Promise<string>;
 }
 
+/**
+ * Reads a regular file of at most LIMITS.fileBytes as UTF-8. The file is opened without waiting
+ * (a named pipe would wait for a writer forever) and checked through its own handle, so what is
+ * checked is what is read: a directory, pipe or device is refused at once.
+ */
+export async function readRegularFile(path: string): Promise<string> {
+  const file = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stats = await file.stat();
+    if (!stats.isFile()) throw new Error("not a regular file (a directory, pipe or device)");
+    if (stats.size > LIMITS.fileBytes)
+      throw new Error(
+        `${stats.size.toLocaleString("en-US")} bytes: a return file has at most ${LIMITS.fileBytes.toLocaleString("en-US")}`
+      );
+    return await file.readFile("utf8");
+  } finally {
+    await file.close();
+  }
+}
+
 const nodeIo: Io = {
   out: (text) => process.stdout.write(text + "\n"),
   err: (text) => process.stderr.write(text + "\n"),
-  read: (path) => readFile(path, "utf8"),
+  read: readRegularFile,
 };
+
+/** How many problems of one file are listed; the rest are counted ("and 199,990 more"). */
+export const MAX_LISTED = 10;
+
+/** The lines that list a file's problems, at most MAX_LISTED of them and a count of the rest. */
+function problemLines(
+  path: string,
+  problems: readonly { path: string; message: string }[],
+  total = problems.length
+): string {
+  const lines = problems.slice(0, MAX_LISTED).map((p) => `${path}: ${p.path}: ${p.message}`);
+  const more = total - lines.length;
+  if (more > 0) lines.push(`${path}: and ${more.toLocaleString("en-US")} more`);
+  return lines.join("\n");
+}
 
 const USAGE = `Usage: hkmr check FILE.json [--previous PREV.json] [--format text|json]
 
@@ -36,16 +74,18 @@ async function load(io: Io, path: string): Promise<MonthInput> {
   } catch (error) {
     throw new InputError(`${path}: cannot read the file (${(error as Error).message})`);
   }
+  if (text.length > LIMITS.fileBytes)
+    throw new InputError(`${path}: too large: a return file has at most ${LIMITS.fileBytes} bytes`);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new InputError(`${path}: not valid JSON (${(error as Error).message})`);
   }
+  const keys = keyProblems(text, MAX_LISTED);
+  if (keys.total > 0) throw new InputError(problemLines(path, keys.problems, keys.total));
   const result = readReturn(json);
-  if (!result.ok) {
-    throw new InputError(result.problems.map((p) => `${path}: ${p.path}: ${p.message}`).join("\n"));
-  }
+  if (!result.ok) throw new InputError(problemLines(path, result.problems, result.total));
   return { layout: result.layout, values: result.doc.values };
 }
 
@@ -90,8 +130,21 @@ function textReport(file: string, checks: number, findings: readonly Finding[]):
   return lines.join("\n");
 }
 
-/** Runs the command with `args` (without node and script); resolves to the exit code. */
+/**
+ * Runs the command with `args` (without node and script); resolves to the exit code. Never
+ * rejects: a failure of its own is reported in one line (no stack trace) with exit 2.
+ */
 export async function main(args: readonly string[], io: Io = nodeIo): Promise<number> {
+  try {
+    return await run(args, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`hkmr: could not check the return: ${message.slice(0, 500)}`);
+    return EXIT.input;
+  }
+}
+
+async function run(args: readonly string[], io: Io): Promise<number> {
   const options = parseArgs(args);
   if (typeof options === "string") {
     if (options) io.err(`hkmr: ${options}`);

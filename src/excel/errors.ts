@@ -1,3 +1,4 @@
+import { isLimitError } from "../form";
 import { HostError, isHostError } from "../plan/host";
 
 /** The OfficeExtension.Error code Excel returns while the user is typing in a cell. */
@@ -70,6 +71,8 @@ export function hostCodeOf(error: unknown): HostError["code"] {
  */
 export function toHostError(error: unknown): HostError {
   if (isHostError(error)) return error;
+  // over the add-in's limits (a sheet's metadata, say): our own words are the clearest
+  if (isLimitError(error)) return new HostError(error.message, "tooLarge");
   const code = hostCodeOf(error);
   const plain = PLAIN.get(officeCode(error) ?? "");
   if (plain !== undefined) {

@@ -52,7 +52,7 @@ export function returnFromHandles(handles: SheetReadHandles): SheetReturn | null
 /** The metadata of a sheet from its names, or null when it is no return of this add-in. */
 export function metaOf(names: readonly NameRead[]): ReturnType<typeof readMeta> {
   const meta = names.find((n) => n.name.toLowerCase() === META_NAME.toLowerCase());
-  return meta ? readMeta(meta.formula) : null;
+  return meta ? readMeta(meta.formula, "throw") : null;
 }
 
 /**

@@ -15,6 +15,14 @@ export type {
   ValueKind,
 } from "./types";
 export { layoutOf, unknownELines, type Domain, type Layout } from "./layout";
+export {
+  LIMITS,
+  LimitError,
+  assertShapeWithinLimits,
+  cellLengthProblem,
+  isLimitError,
+  shapeProblem,
+} from "./limits";
 
 /** Every form version the add-in knows, by id. */
 export const FORM_VERSIONS: Readonly<Record<string, FormVersion>> = {

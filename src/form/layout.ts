@@ -8,6 +8,8 @@ import type {
   UnitDef,
   UnitId,
 } from "./types";
+import { assertShapeWithinLimits } from "./limits";
+import { LruMap } from "./lru";
 
 /** The names a rule can iterate over; each is a list of keys fixed by the form and the shape. */
 export type Domain =
@@ -121,9 +123,13 @@ const GROUP: Record<UnitId, string> = {
 const fill = (text: string, vars: Readonly<Record<string, string>>): string =>
   text.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 
-const memo = new Map<string, Layout>();
+// the shapes in use stay; a stream of distinct shapes cannot grow the heap (bench: heap flat)
+const memo = new LruMap<string, Layout>(256);
 
-/** Lays out every field of a return of `form` with `shape`; one layout per version and shape. */
+/**
+ * Lays out every field of a return of `form` with `shape`; one layout per version and shape.
+ * Throws a LimitError for a shape over the limits (src/form/limits.ts).
+ */
 export function layoutOf(form: FormVersion, shape: Shape): Layout {
   const key = [
     form.id,
@@ -138,6 +144,7 @@ export function layoutOf(form: FormVersion, shape: Shape): Layout {
   ].join("|");
   let layout = memo.get(key);
   if (layout?.form !== form) {
+    assertShapeWithinLimits(shape); // before the work that grows with the counts
     layout = buildLayout(form, shape);
     memo.set(key, layout);
   }

@@ -1,3 +1,4 @@
+import { cellLengthProblem, isLimitError, LIMITS } from "../form";
 import { CheckSpecError, ERROR_PREFIX, evaluateCheck, OK, verdictOf } from "../rules/check-cell";
 import { sameClass } from "../rules/class-names";
 import { figureOf } from "../rules/read";
@@ -7,11 +8,69 @@ import { formatParsed, parseCell } from "../values/parse";
 import type { Parsed } from "../values/types";
 
 // Excel passes a range as a 2-D array of values (blank cells as ""), a single cell as its value;
-// a cell error never arrives: Excel shows it without calling the function.
+// a cell error never arrives: Excel shows it without calling the function. A direct call (the
+// preview, a script, a fuzzer) may pass anything: `guarded` turns every other failure into a
+// cell error, so a function gives a value or a CustomFunctions.Error and never another throw.
 
 /** Stops the function with #VALUE! and a message the user sees on the cell. */
 function invalid(message: string): never {
   throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+/** Stops the function with #NUM! for a figure Excel cannot hold exactly. */
+function tooBig(): never {
+  throw new CustomFunctions.Error(
+    CustomFunctions.ErrorCode.invalidNumber,
+    "The figure has more digits than Excel keeps exactly (15 significant digits)."
+  );
+}
+
+/** Whether a thrown value is a cell error already (by shape: the runtime's class may differ). */
+const isCellError = (thrown: unknown): boolean =>
+  thrown instanceof CustomFunctions.Error ||
+  (typeof thrown === "object" &&
+    thrown !== null &&
+    typeof (thrown as { code?: unknown }).code === "string" &&
+    String((thrown as { code: string }).code).startsWith("#"));
+
+/**
+ * Checks the arguments against the limits before any work: at most LIMITS.rangeCells cells in
+ * all (nested arrays included) and no text longer than a cell holds; #VALUE! otherwise.
+ */
+function checkSize(args: readonly unknown[]): void {
+  let cells = 0;
+  const stack: unknown[] = [args];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (!Array.isArray(item)) continue;
+    for (const inner of item) {
+      if (Array.isArray(inner)) stack.push(inner);
+      else if (++cells > LIMITS.rangeCells)
+        invalid(`Too many cells: an HKMR function reads at most ${LIMITS.rangeCells} cells.`);
+      else if (typeof inner === "string" && cellLengthProblem(inner))
+        invalid(`Text too long: ${cellLengthProblem(inner)}`);
+    }
+  }
+}
+
+/**
+ * Runs a function's body on its arguments: a cell error passes through; any other failure
+ * becomes #VALUE! with a message; a number beyond exact arithmetic becomes #NUM!; a text result
+ * longer than a cell holds is cut to Excel's maximum.
+ */
+function guarded<T extends number | string>(args: readonly unknown[], body: () => T): T {
+  try {
+    checkSize(args);
+    const result = body();
+    if (typeof result === "number" && !Number.isFinite(result)) tooBig();
+    if (typeof result === "string" && result.length > LIMITS.cellLength)
+      return `${result.slice(0, LIMITS.cellLength - 1)}\u2026` as T;
+    return result;
+  } catch (thrown) {
+    if (isCellError(thrown)) throw thrown;
+    if (isLimitError(thrown)) invalid((thrown as Error).message);
+    invalid("The function could not read its arguments: pass figures, text or ranges of cells.");
+  }
 }
 
 /** Reads a figure as typed; anything that is not a figure, Nil, N/A or blank stops with #VALUE!. */
@@ -20,8 +79,12 @@ function figure(input: unknown): Parsed {
   return parsed.tag === "problem" ? invalid(parsed.message) : parsed;
 }
 
-/** The number Excel gets for an exact decimal. */
-const excelNumber = (value: Dec): number => Number(formatDec(value, { grouping: false }));
+/** The number Excel gets for an exact decimal; #NUM! beyond what a number holds exactly. */
+function excelNumber(value: Dec): number {
+  if (value.b !== null) tooBig(); // a coefficient beyond 2^53: no double holds it exactly
+  const n = Number(formatDec(value, { grouping: false }));
+  return Number.isFinite(n) ? n : tooBig();
+}
 
 /** The cells of a range, row by row; a single value reads as a range of one cell. */
 const cellsOf = (range: unknown): unknown[] => (Array.isArray(range) ? range.flat() : [range]);
@@ -45,24 +108,26 @@ function pairs(first: unknown, second: unknown, names: string): [unknown[], unkn
  * @returns The number; Nil and dashes read as 0.
  */
 export function num(text: string | number): number {
-  const parsed = parseCell(text, "number");
-  switch (parsed.tag) {
-    case "number":
-      return excelNumber(parsed.value);
-    case "nil":
-    case "blank":
-      return 0;
-    case "na":
-      throw new CustomFunctions.Error(
-        CustomFunctions.ErrorCode.notAvailable,
-        "The cell reads N/A."
-      );
-    default:
-      throw new CustomFunctions.Error(
-        CustomFunctions.ErrorCode.invalidValue,
-        parsed.tag === "problem" ? parsed.message : "Not a figure."
-      );
-  }
+  return guarded([text], () => {
+    const parsed = parseCell(text, "number");
+    switch (parsed.tag) {
+      case "number":
+        return excelNumber(parsed.value);
+      case "nil":
+      case "blank":
+        return 0;
+      case "na":
+        throw new CustomFunctions.Error(
+          CustomFunctions.ErrorCode.notAvailable,
+          "The cell reads N/A."
+        );
+      default:
+        throw new CustomFunctions.Error(
+          CustomFunctions.ErrorCode.invalidValue,
+          parsed.tag === "problem" ? parsed.message : "Not a figure."
+        );
+    }
+  });
 }
 
 /**
@@ -73,14 +138,17 @@ export function num(text: string | number): number {
  * @returns "OK", or the first error (else warning) and how many more there are.
  */
 export function check(spec: string, cells: unknown[][][]): string {
-  try {
-    return verdictOf(evaluateCheck(spec, cells));
-  } catch (error) {
-    // by name as well as class: the task pane and the functions may run in different JS contexts
-    if (error instanceof CheckSpecError || (error as Error | null)?.name === "CheckSpecError")
-      invalid((error as Error).message);
-    throw error;
-  }
+  return guarded([spec, cells], () => {
+    if (typeof spec !== "string") invalid("The first argument is the check's name, as text.");
+    try {
+      return verdictOf(evaluateCheck(spec, Array.isArray(cells) ? cells : [cells]));
+    } catch (error) {
+      // by name as well as class: the task pane and the functions may run in different JS contexts
+      if (error instanceof CheckSpecError || (error as Error | null)?.name === "CheckSpecError")
+        invalid((error as Error).message);
+      throw error;
+    }
+  });
 }
 
 /**
@@ -91,22 +159,24 @@ export function check(spec: string, cells: unknown[][][]): string {
  * @returns The expected balance at close; #N/A when the class reads N/A and nothing moved.
  */
 export function rollforward(preceding: unknown, movement: unknown): number {
-  const before = figure(preceding);
-  const change = figure(movement);
-  if (before.tag === "na" && isZero(figureOf(change) ?? ZERO))
-    throw new CustomFunctions.Error(
-      CustomFunctions.ErrorCode.notAvailable,
-      "The class reads N/A and nothing moved this month, so its balance at close is N/A."
-    );
-  if (
-    before.tag === "number" &&
-    change.tag === "number" &&
-    before.currency !== null &&
-    change.currency !== null &&
-    before.currency !== change.currency
-  )
-    invalid(`${formatParsed(before)} and ${formatParsed(change)} are in different currencies.`);
-  return excelNumber(add(figureOf(before) ?? ZERO, figureOf(change) ?? ZERO));
+  return guarded([preceding, movement], () => {
+    const before = figure(preceding);
+    const change = figure(movement);
+    if (before.tag === "na" && isZero(figureOf(change) ?? ZERO))
+      throw new CustomFunctions.Error(
+        CustomFunctions.ErrorCode.notAvailable,
+        "The class reads N/A and nothing moved this month, so its balance at close is N/A."
+      );
+    if (
+      before.tag === "number" &&
+      change.tag === "number" &&
+      before.currency !== null &&
+      change.currency !== null &&
+      before.currency !== change.currency
+    )
+      invalid(`${formatParsed(before)} and ${formatParsed(change)} are in different currencies.`);
+    return excelNumber(add(figureOf(before) ?? ZERO, figureOf(change) ?? ZERO));
+  });
 }
 
 /**
@@ -118,13 +188,15 @@ export function rollforward(preceding: unknown, movement: unknown): number {
  * @returns The sum of that class's figures; Nil, N/A and blank count as 0.
  */
 export function total(classes: unknown[][], figures: unknown[][], className: string): number {
-  const [names, values] = pairs(classes, figures, "class cells and the figures");
-  let sum = ZERO;
-  for (let k = 0; k < values.length; k++) {
-    const value = figureOf(figure(values[k])) ?? ZERO;
-    if (sameClass(textOf(names[k]), String(className))) sum = add(sum, value);
-  }
-  return excelNumber(sum);
+  return guarded([classes, figures, className], () => {
+    const [names, values] = pairs(classes, figures, "class cells and the figures");
+    let sum = ZERO;
+    for (let k = 0; k < values.length; k++) {
+      const value = figureOf(figure(values[k])) ?? ZERO;
+      if (sameClass(textOf(names[k]), String(className))) sum = add(sum, value);
+    }
+    return excelNumber(sum);
+  });
 }
 
 /**
@@ -136,18 +208,22 @@ export function total(classes: unknown[][], figures: unknown[][], className: str
  * @returns The funds raised in that currency, rounded half up to the cent.
  */
 export function funds(counts: unknown[][], prices: unknown[][], currency: string): number {
-  const wanted = lookupCurrency(String(currency)) ?? parseCurrencyHeading(String(currency));
-  if (wanted === null)
-    invalid(`"${String(currency)}" is not a currency: write it as the form does, e.g. HK$ or US$.`);
-  const [shares, unitPrices] = pairs(counts, prices, "numbers exercised and the prices");
-  let sum = ZERO;
-  for (let k = 0; k < shares.length; k++) {
-    const count = figure(shares[k]);
-    const price = figure(unitPrices[k]);
-    if (count.tag !== "number" || price.tag !== "number" || price.currency !== wanted) continue;
-    sum = add(sum, mul(count.value, price.value));
-  }
-  return excelNumber(roundHalfUp(sum, 2));
+  return guarded([counts, prices, currency], () => {
+    const wanted = lookupCurrency(String(currency)) ?? parseCurrencyHeading(String(currency));
+    if (wanted === null)
+      invalid(
+        `"${String(currency)}" is not a currency: write it as the form does, e.g. HK$ or US$.`
+      );
+    const [shares, unitPrices] = pairs(counts, prices, "numbers exercised and the prices");
+    let sum = ZERO;
+    for (let k = 0; k < shares.length; k++) {
+      const count = figure(shares[k]);
+      const price = figure(unitPrices[k]);
+      if (count.tag !== "number" || price.tag !== "number" || price.currency !== wanted) continue;
+      sum = add(sum, mul(count.value, price.value));
+    }
+    return excelNumber(roundHalfUp(sum, 2));
+  });
 }
 
 /**
@@ -158,15 +234,17 @@ export function funds(counts: unknown[][], prices: unknown[][], currency: string
  * @returns "OK", or "Error: expected {b}; found {a}".
  */
 export function tie(a: unknown, b: unknown): string {
-  const found = figure(a);
-  const expected = figure(b);
-  const currencies = [found, expected].map((p) => (p.tag === "number" ? p.currency : null));
-  const same =
-    eq(figureOf(found) ?? ZERO, figureOf(expected) ?? ZERO) &&
-    (currencies[0] === null || currencies[1] === null || currencies[0] === currencies[1]);
-  if (same) return OK;
-  // text is quoted as typed ("US$1.00"); a number from Excel as the form writes it ("1,234")
-  const shown = (raw: unknown, p: Parsed) =>
-    typeof raw === "string" ? raw.trim() : formatParsed(p);
-  return `${ERROR_PREFIX}expected ${shown(b, expected)}; found ${shown(a, found)}`;
+  return guarded([a, b], () => {
+    const found = figure(a);
+    const expected = figure(b);
+    const currencies = [found, expected].map((p) => (p.tag === "number" ? p.currency : null));
+    const same =
+      eq(figureOf(found) ?? ZERO, figureOf(expected) ?? ZERO) &&
+      (currencies[0] === null || currencies[1] === null || currencies[0] === currencies[1]);
+    if (same) return OK;
+    // text is quoted as typed ("US$1.00"); a number from Excel as the form writes it ("1,234")
+    const shown = (raw: unknown, p: Parsed) =>
+      typeof raw === "string" ? raw.trim() : formatParsed(p);
+    return `${ERROR_PREFIX}expected ${shown(b, expected)}; found ${shown(a, found)}`;
+  });
 }

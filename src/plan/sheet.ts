@@ -1,5 +1,6 @@
 import type { Field, FormVersion } from "../form";
 import { a1, columnLetters, rect } from "./a1";
+import { typedValue } from "./typed-text";
 import type { Address, CellRole, PlanCell, StyleName } from "./types";
 
 /** Where a field sits on the sheet. */
@@ -46,6 +47,7 @@ export class SheetBuilder {
   private readonly byAddress = new Map<string, PlanCell>();
   readonly merges: Address[] = [];
   readonly fieldAt = new Map<string, Position>();
+  private readonly kinds = new Map<string, Field["kind"]>();
   private checkColumns = new Map<number, number>();
   row = 0;
 
@@ -91,18 +93,22 @@ export class SheetBuilder {
     if (toCol !== undefined && toCol > col) this.merges.push(rect(this.row, col, this.row, toCol));
   }
 
-  /** Puts an input cell for a field, with its number format and initial content. */
+  /**
+   * Puts an input cell for a field, with its number format and initial content: a value, typed
+   * so that text stays text (typedValue).
+   */
   input(col: number, field: Field, content = "", toCol?: number, style: StyleName = "input"): void {
     this.put({
       row: this.row,
       col,
       role: "input",
-      content,
+      content: typedValue(content, field.kind),
       style,
       numberFormat: this.formats[field.kind],
       field: field.id,
     });
     this.fieldAt.set(field.id, { row: this.row, col });
+    this.kinds.set(field.id, field.kind);
     if (toCol !== undefined && toCol > col) this.merges.push(rect(this.row, col, this.row, toCol));
   }
 
@@ -114,13 +120,16 @@ export class SheetBuilder {
     return { row, col };
   }
 
-  /** Replaces an input's initial content (values carried from last month). */
+  /** Replaces an input's initial content with a value (carried from last month), typed as a value. */
   setInput(fieldId: string, content: string): void {
     const at = this.fieldAt.get(fieldId);
     if (!at) throw new RangeError(`No input cell for field ${fieldId}`);
     const address = a1(at.row, at.col);
     const cell = this.byAddress.get(address)!;
-    this.byAddress.set(address, { ...cell, content });
+    this.byAddress.set(address, {
+      ...cell,
+      content: typedValue(content, this.kinds.get(fieldId)!),
+    });
   }
 
   /** Puts any cell. */

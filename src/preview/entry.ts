@@ -13,7 +13,8 @@ const TYPED_NUMBER = /^(-?)(\(?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(\)?)$/;
  */
 export function entryOf(text: string, numberFormat: string | undefined): RawCellContent {
   if (text === "") return null;
-  if (numberFormat === "@") return `'${text}`; // an apostrophe keeps "3888" as text
+  // an apostrophe keeps "3888" as text; one the user typed is already Excel's text prefix
+  if (numberFormat === "@") return text.startsWith("'") ? text : `'${text}`;
   const m = numberFormat && !isDateFormat(numberFormat) ? TYPED_NUMBER.exec(text.trim()) : null;
   if (!m || m[2].length !== m[5].length || (m[1] && m[2])) return text;
   const value = Number(`${m[3].replace(/,/g, "")}${m[4] ?? ""}`);

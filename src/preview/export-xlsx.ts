@@ -63,15 +63,19 @@ function styleOf(style: CellStyle): Partial<ExcelJSTypes.Style> {
   };
 }
 
-/** The value an input cell keeps: its formula, its date, its number or text as the engine holds it. */
+/**
+ * The value an input cell keeps: a formula only where the engine holds one (the user typed it),
+ * else its date, its number, or its text as a text value, whatever the text begins with.
+ */
 function inputValue(workbook: PreviewWorkbook, sheet: PreviewSheet, address: string) {
   const cell = cellOfA1(address)!;
-  const content = workbook.content(sheet, cell);
   const { value, isDate } = workbook.value(sheet, cell);
   const result = value !== null && typeof value === "object" ? { error: value.error } : value;
-  if (content.startsWith("=")) return { formula: fileFormula(content), result };
+  if (workbook.isFormula(sheet, cell))
+    return { formula: fileFormula(workbook.content(sheet, cell)), result };
   if (typeof value === "number" && isDate) return new Date(EPOCH_MS + value * DAY_MS);
-  return value !== null && typeof value === "object" ? content : value;
+  // a constant error ("#N/A" typed) is written as the text typed
+  return value !== null && typeof value === "object" ? value.error : value;
 }
 
 /** A formula cell's value for the file: the formula, with the engine's result cached. */

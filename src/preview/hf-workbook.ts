@@ -105,9 +105,10 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
       c.field && c.numberFormat === "@" ? [`${c.row - 1}:${c.col - 1}`] : []
     )
   );
+  // the plan already typed text that needs the prefix ("'=1+1"): a second one would show
   const grid = plan.grid.map((row, r) =>
     row.map((content, c) =>
-      text.has(`${r}:${c}`) && content !== "" && !content.startsWith("=")
+      text.has(`${r}:${c}`) && content !== "" && !/^['=]/.test(content)
         ? `'${content}`
         : translateSheetNames(hf, content)
     )

@@ -2,6 +2,7 @@
  * The task pane's WorkbookHost in the preview: the same calls the Excel adapter answers through
  * Office.js, answered by the embedded HyperFormula workbook the page draws beside the pane.
  */
+import { LIMITS } from "../form";
 import { nameOf } from "../plan/a1";
 import { HostError, type SheetReturn, type SheetSummary, type WorkbookHost } from "../plan/host";
 import type { TemplatePlan } from "../plan/types";
@@ -19,6 +20,11 @@ export class PreviewHost implements WorkbookHost {
   /** Applies the plan as a new sheet (a free name), activates it and selects A1. */
   insertTemplate(plan: TemplatePlan): Promise<{ readonly sheetName: string }> {
     return settle(() => {
+      if (this.workbook.sheets.length >= LIMITS.previewSheets)
+        throw new HostError(
+          `The preview keeps at most ${LIMITS.previewSheets} sheets: export the workbook as .xlsx, then clear it.`,
+          "tooLarge"
+        );
       let sheetName: string;
       try {
         sheetName = this.workbook.addSheet(plan).name;

@@ -5,11 +5,20 @@
  */
 import { startTaskPane } from "../taskpane/start";
 import { createEngine, fetchFunctionsMetadata } from "./engine";
-import { clearSavedWorkbook, restoreWorkbook, saveWorkbook } from "./persist";
+import {
+  clearSavedWorkbook,
+  discardKeptAside,
+  keptAside,
+  moveAside,
+  restoreWorkbook,
+  saveWorkbook,
+  STORAGE_KEY,
+  type RestoreReport,
+} from "./persist";
 import { PreviewHost } from "./preview-host";
 import { installPreviewStyles } from "./preview-styles";
 import { PreviewWorkbook } from "./workbook";
-import { mountWorkbook } from "./workbook-view";
+import { mountWorkbook, type WorkbookView } from "./workbook-view";
 
 const FILE_NAME = "hk-monthly-returns.xlsx";
 
@@ -25,12 +34,58 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+const ASIDE_FILE = "hk-monthly-returns-not-restored.json";
+
+/** Offers what was stored but not restored: export it as a file, or discard it. */
+function offerNotRestored(view: WorkbookView, report: RestoreReport, released: () => void): void {
+  const raw = report.keptAside ? keptAside(localStorage) : localStorage.getItem(STORAGE_KEY);
+  const text =
+    `Could not restore ${report.lost.join(", ")} from the last session (${report.reasons.join("; ")}). ` +
+    (report.keptAside
+      ? "What was saved is kept aside, as it was: download it, or discard it."
+      : "The browser could not keep it aside: download it before you type, or discard it.");
+  view.notice(text, [
+    {
+      label: "Download what was not restored",
+      run: () => download(new Blob([raw ?? ""], { type: "application/json" }), ASIDE_FILE),
+    },
+    {
+      label: "Discard it",
+      run: () => {
+        if (!window.confirm("Discard what could not be restored? This cannot be undone.")) return;
+        discardKeptAside(localStorage);
+        released();
+        view.notice("", []);
+        view.message("Discarded what could not be restored.");
+      },
+    },
+  ]);
+}
+
+/** The page's last resort when it cannot start: say so, and offer to clear what is stored. */
+function showStartFailure(): void {
+  const pane = document.getElementById("pane");
+  if (!pane) return;
+  const message = document.createElement("p");
+  message.className = "preview-failed";
+  message.textContent =
+    "The preview could not start. Reload the page; if it keeps failing, clear the saved workbook (it is kept aside first, so it can still be exported).";
+  const clear = document.createElement("button");
+  clear.type = "button";
+  clear.textContent = "Clear the saved workbook";
+  clear.addEventListener("click", () => {
+    moveAside(localStorage);
+    window.location.reload();
+  });
+  pane.replaceChildren(message, clear);
+}
+
 async function main(): Promise<void> {
   installPreviewStyles();
   const paneRoot = document.getElementById("pane")!;
   const workbookRoot = document.getElementById("workbook")!;
   const workbook = new PreviewWorkbook(createEngine(await fetchFunctionsMetadata()));
-  const lost = restoreWorkbook(workbook, localStorage);
+  const report = restoreWorkbook(workbook, localStorage);
 
   const view = mountWorkbook(workbookRoot, workbook, {
     exportXlsx: async () => {
@@ -43,13 +98,13 @@ async function main(): Promise<void> {
       window.location.reload();
     },
   });
-  if (lost.length > 0)
-    view.message(
-      `Could not restore ${lost.join(", ")} from the last session; the other sheets are back.`
-    );
+  // while what could not be restored is only under the workbook's key, saving would overwrite it
+  let holdSaves = report.lost.length > 0 && !report.keptAside;
+  if (report.lost.length > 0) offerNotRestored(view, report, () => (holdSaves = false));
 
   let failedToSave = false;
   const save = () => {
+    if (holdSaves) return;
     const problem = saveWorkbook(workbook, localStorage);
     if (problem && !failedToSave) view.message(problem);
     failedToSave = problem !== null;
@@ -65,12 +120,5 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error);
-  const pane = document.getElementById("pane");
-  if (pane) {
-    const message = document.createElement("p");
-    message.className = "preview-failed";
-    message.textContent =
-      "The preview could not start. Reload the page; if it keeps failing, rebuild with npm start.";
-    pane.replaceChildren(message);
-  }
+  showStartFailure();
 });

@@ -16,10 +16,18 @@ export interface WorkbookViewActions {
   readonly clear: () => void;
 }
 
+/** A button of a notice: its label and what it does. */
+export interface NoticeAction {
+  readonly label: string;
+  readonly run: () => void;
+}
+
 /** The mounted workbook view. */
 export interface WorkbookView {
   /** Shows a message under the bar (plain text; replaces the last one). */
   message(text: string): void;
+  /** Shows a notice that stays until replaced (plain text, then buttons); "" hides it. */
+  notice(text: string, actions: readonly NoticeAction[]): void;
 }
 
 /** Draws the workbook side into `root` and keeps it in step with the workbook. */
@@ -31,6 +39,16 @@ export function mountWorkbook(
   const messageLine = el("p", { class: "wb-message", role: "status", "aria-live": "polite" });
   const message = (text: string) => {
     messageLine.textContent = text;
+  };
+  const noticeLine = el("div", { class: "wb-notice", role: "alert", hidden: true });
+  const notice = (text: string, noticeActions: readonly NoticeAction[]) => {
+    const buttons = noticeActions.map((action) => {
+      const button = el("button", { type: "button", class: "wb-button" }, action.label);
+      button.addEventListener("click", () => action.run());
+      return button;
+    });
+    noticeLine.replaceChildren(el("p", {}, text), ...buttons);
+    noticeLine.hidden = text === "";
   };
   const grid = new Grid(workbook, { message });
   const nameBox = el("input", {
@@ -55,6 +73,7 @@ export function mountWorkbook(
 
   root.replaceChildren(
     el("div", { class: "wb-bar" }, nameBox, content, exportButton, clearButton),
+    noticeLine,
     messageLine,
     checkLine,
     grid.element,
@@ -170,5 +189,5 @@ export function mountWorkbook(
   });
   showTabs();
   showSelection();
-  return { message };
+  return { message, notice };
 }

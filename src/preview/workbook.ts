@@ -16,6 +16,7 @@ import { nameOf } from "../plan/a1";
 import type { SheetReturn, SheetSummary } from "../plan/host";
 import { formulaAt, markFormula, readsMany } from "../plan/marks";
 import { META_NAME, readMeta } from "../plan/meta";
+import { typedText } from "../plan/typed-text";
 import type { TemplatePlan } from "../plan/types";
 import { applyPlanToHyperFormula } from "./hf-workbook";
 import { entryOf } from "./entry";
@@ -222,8 +223,15 @@ export class PreviewWorkbook {
     const raw = this.hf.getCellSerialized({ sheet: sheet.sheetId, ...cell });
     if (raw === null || raw === undefined) return "";
     const text = raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw);
-    // a text-formatted cell keeps what is typed as text; the apostrophe is ours, not the user's
-    return this.info(sheet, cell)?.numberFormat === "@" ? text.replace(/^'/, "") : text;
+    // a text-formatted cell keeps what is typed as text, so its apostrophe shows only where the
+    // text needs it to stay text ("'=1+1"), as the plan types it
+    if (this.info(sheet, cell)?.numberFormat !== "@" || !text.startsWith("'")) return text;
+    return typedText(text.slice(1));
+  }
+
+  /** Whether the engine holds a cell as a formula (typed with "="), not as a value. */
+  isFormula(sheet: PreviewSheet, cell: Cell): boolean {
+    return this.hf.doesCellHaveFormula({ sheet: sheet.sheetId, ...cell });
   }
 
   /**
@@ -328,7 +336,7 @@ export class PreviewWorkbook {
   readReturn(name: string): SheetReturn | null {
     const sheet = this.sheet(name);
     if (!sheet) return null;
-    const meta = readMeta(this.hf.getNamedExpressionValue(META_NAME, sheet.sheetId));
+    const meta = readMeta(this.hf.getNamedExpressionValue(META_NAME, sheet.sheetId), "throw");
     const form = meta && formVersion(meta.formId);
     if (!meta || !form) return null;
     const values: Record<string, unknown> = {};

@@ -1,4 +1,5 @@
 import type { Layout } from "../form";
+import { LruMap } from "../form/lru";
 import { RULES_BY_FORM } from "./catalog";
 import type { Instance } from "./compile";
 import type { CellRef } from "./read";
@@ -14,7 +15,8 @@ const compiled = new WeakMap<Layout, Instance[]>();
 // instances of one rule, key and class that name the same cells, present or absent alike, behave
 // alike in every shape of a form. One object each serves a batch of many shapes (a few hundred
 // instances for the 2011 form's 90 shapes, not 16,000), which keeps them in the processor's cache.
-const shared = new Map<string, Instance>();
+// Least recently used past a bound: enough for every shape of a batch, not for a crafted stream.
+const shared = new LruMap<string, Instance>(8192);
 
 function signatureOf(layout: Layout, rules: readonly Rule[], instance: Instance): string {
   const cells = (list: readonly CellRef[]): string =>

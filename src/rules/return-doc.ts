@@ -1,10 +1,19 @@
 import { z } from "zod";
-import { FORM_VERSIONS, formVersion, layoutOf, unknownELines, type Layout } from "../form";
+import { FORM_VERSIONS, formVersion, layoutOf, LIMITS, unknownELines, type Layout } from "../form";
 
 /** The most lines of one kind a return may have (the form's continuation sheets, Note 2). */
-export const MAX_LINES = 200;
+export const MAX_LINES = LIMITS.linesPerPart;
 
-const count = z.number().int().min(0).max(MAX_LINES);
+const count = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_LINES, `at most ${MAX_LINES} lines in a part (the add-in's limit)`);
+
+/** A cell's text, as typed: at most Excel's maximum length. */
+const cellText = z
+  .string()
+  .max(LIMITS.cellLength, `at most ${LIMITS.cellLength} characters, Excel's maximum for a cell`);
 
 /** The JSON schema of one return file (docs/return-format.md); zod validates it on input. */
 export const returnSchema = z
@@ -17,7 +26,13 @@ export const returnSchema = z
     ),
     shape: z
       .object({
-        classes: count.min(1).optional().describe("Number of share classes (FF301 blocks)"),
+        classes: z
+          .number()
+          .int()
+          .min(1)
+          .max(LIMITS.classes, `at most ${LIMITS.classes} share classes (the add-in's limit)`)
+          .optional()
+          .describe("Number of share classes (FF301 blocks)"),
         options: count.describe("Lines of part (A), share options"),
         fundsLines: count.describe("Lines of funds raised from options, one per currency"),
         warrants: count.describe("Lines of part (B), warrants"),
@@ -33,7 +48,7 @@ export const returnSchema = z
       })
       .strict(),
     values: z
-      .record(z.string(), z.string())
+      .record(z.string(), cellText)
       .describe("Field id to the text as typed; a field left out is a blank cell"),
     meta: z
       .object({
@@ -77,10 +92,18 @@ export function pathText(path: readonly PropertyKey[]): string {
   return out || "(top level)";
 }
 
-/** Validates parsed JSON as a return; the layout of its form and shape, or every problem found. */
+/** How many unknown fields a failed read lists; `total` counts them all. */
+const MAX_PROBLEMS_LISTED = 100;
+
+/**
+ * Validates parsed JSON as a return; the layout of its form and shape, or the problems found
+ * (unknown fields: the first 100 listed, `total` counting every problem).
+ */
 export function readReturn(
   json: unknown
-): { ok: true; doc: ReturnDoc; layout: Layout } | { ok: false; problems: DocProblem[] } {
+):
+  | { ok: true; doc: ReturnDoc; layout: Layout }
+  | { ok: false; problems: DocProblem[]; total?: number } {
   const parsed = returnSchema.safeParse(json);
   if (!parsed.success) {
     return {
@@ -111,13 +134,15 @@ export function readReturn(
   }
   const layout = layoutOf(form, doc.shape);
   const problems: DocProblem[] = [];
+  let total = 0;
   for (const id of Object.keys(doc.values)) {
-    if (!layout.byId.has(id)) {
+    if (layout.byId.has(id)) continue;
+    // a crafted file may name a million fields: the first ones are listed, the rest counted
+    if (++total <= MAX_PROBLEMS_LISTED)
       problems.push({
         path: pathText(["values", id]),
         message: `no such field in form ${form.id} with this shape (see docs/return-format.md)`,
       });
-    }
   }
-  return problems.length ? { ok: false, problems } : { ok: true, doc, layout };
+  return total ? { ok: false, problems, total } : { ok: true, doc, layout };
 }

@@ -2,10 +2,10 @@
  * The classes of shares of an FF301 return as the pane asks for them: how many blocks, and each
  * block's header (class, type, listing, stock code, description), with their checks.
  */
-import { formVersion, layoutOf, type Shape } from "../form";
+import { cellLengthProblem, formVersion, layoutOf, LIMITS, type Shape } from "../form";
 
-/** The most classes of shares a new return may have: issuers with more are rare. */
-export const MAX_CLASSES = 10;
+/** The most classes of shares a new return may have (the add-in's one set of limits). */
+export const MAX_CLASSES = LIMITS.classes;
 
 /** The header cells of a class block the pane asks for, by their field key `auth.{c}.<key>`. */
 export const BLOCK_KEYS = ["className", "type", "listed", "stockCode", "description"] as const;
@@ -118,6 +118,10 @@ export function validateBlocks(
       else if (seen.has(keyOf(b)) && b.className.trim() && b.type.trim())
         errors[blockField(n, "className")] =
           `Class ${n} repeats class ${seen.get(keyOf(b))}: change its class, type or stock code`;
+      for (const key of BLOCK_KEYS) {
+        const long = cellLengthProblem(b[key]);
+        if (long) errors[blockField(n, key)] = `Class ${n}: too long, ${long}`;
+      }
       if (code && b.listed === "Yes" && !codes.has(code)) codes.set(code, n);
       if (!seen.has(keyOf(b))) seen.set(keyOf(b), n);
     });

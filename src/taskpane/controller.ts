@@ -3,6 +3,7 @@
  * forward. It talks to the workbook only through a WorkbookHost and tells its view through state.
  */
 import { formVersion } from "../form";
+import { isLimitError } from "../form";
 import { isHostError, type SheetReturn, type WorkbookHost } from "../plan/host";
 import { rollForward } from "../plan/roll-forward";
 import { planTemplate } from "../plan/template";
@@ -261,7 +262,7 @@ export class PaneController {
   }
 
   private failure(error: unknown): Status {
-    if (isHostError(error)) return { kind: "error", text: error.message };
+    if (isHostError(error) || isLimitError(error)) return { kind: "error", text: error.message };
     this.log(error);
     return { kind: "error", text: UNEXPECTED };
   }

@@ -1,8 +1,10 @@
 /** The "new return" form of the task pane as data: its defaults, its checks and its plan request. */
 import {
+  cellLengthProblem,
   DEFAULT_FORM,
   FORM_VERSIONS,
   formVersion,
+  LIMITS,
   layoutOf,
   type ClassDef,
   type Shape,
@@ -27,8 +29,8 @@ import {
   type YMD,
 } from "../values/dates";
 
-/** The most lines of one kind a template may have: beyond it the sheet grows unwieldy. */
-export const MAX_LINES = 200;
+/** The most lines of one kind a template may have (the add-in's one set of limits). */
+export const MAX_LINES = LIMITS.linesPerPart;
 
 /** The line counts the user chooses, in form order, with their words and defaults. */
 export const COUNT_FIELDS = [
@@ -229,6 +231,8 @@ export function validateInsert(input: InsertInput): InsertErrors {
     errors.monthEnded = `Choose the last day of the month (${dayMonthYear(end)})`;
   }
   if (!input.issuer.trim()) errors.issuer = "Enter the issuer's name";
+  else if (cellLengthProblem(input.issuer))
+    errors.issuer = `The issuer's name is too long: ${cellLengthProblem(input.issuer)}`;
   if (input.submitted) {
     const submitted = fromIso(input.submitted);
     if (!submitted) errors.submitted = "Choose a date, or leave it blank";
@@ -239,6 +243,13 @@ export function validateInsert(input: InsertInput): InsertErrors {
     Object.assign(errors, validateBlocks(input.classCount, input.blocks));
   else if (!Object.values(input.classes).some((c) => c.inUse))
     errors.classes = "Choose at least one class of shares";
+  else {
+    const long = Object.values(input.classes)
+      .flatMap((c) => (c.inUse ? [c.stockCode, c.description] : []))
+      .map(cellLengthProblem)
+      .find((problem) => problem !== null);
+    if (long) errors.classes = `A stock code or description is too long: ${long}`;
+  }
   for (const field of COUNT_FIELDS) {
     if (countOf(input.counts[field.key]) === null)
       errors[field.key] = `Between 0 and ${MAX_LINES} ${field.noun}`;

@@ -5,6 +5,9 @@ import type { FakeSheet } from "./fake-objects";
 import { recorder } from "./fake-recorder";
 import { key, notLoaded, quote } from "./fake-util";
 
+const textOfTyped = (value: unknown): unknown =>
+  typeof value === "string" && value.startsWith("'") ? value.slice(1) : value;
+
 /** A range proxy: formulas, merges, selection and formats recorded; values after a sync. */
 export class FakeRange {
   private loadedValues: { address: string; values: unknown[][] } | null | undefined;
@@ -44,7 +47,8 @@ export class FakeRange {
       grid.forEach((row, i) =>
         row.forEach((value, j) => {
           if (value === "") cells.delete(key(area.row + i, area.col + j));
-          else cells.set(key(area.row + i, area.col + j), value);
+          // Excel's text prefix: "'=1+1" holds the text "=1+1"
+          else cells.set(key(area.row + i, area.col + j), textOfTyped(value));
         })
       );
       return undefined;

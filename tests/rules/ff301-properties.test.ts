@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { valueOfTyped } from "../../src/plan/typed-text";
 import { formVersion, layoutOf, type Layout } from "../../src/form";
 import { readMeta } from "../../src/plan/meta";
 import { nextMonthEnd, rollForward } from "../../src/plan/roll-forward";
@@ -225,7 +226,7 @@ test("rolled forward, a generated return opens next month with its closing figur
             c.field!,
             c.numberFormat?.includes("yyyy") && /^\d+$/.test(c.content)
               ? Number(c.content)
-              : c.content,
+              : valueOfTyped(c.content),
           ])
       );
       const end = parseCell(g.values["hdr.monthEnded"], "date");
