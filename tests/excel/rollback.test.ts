@@ -1,7 +1,8 @@
 import { batchesOf, insertSteps } from "../../src/excel/insert-steps";
 import { HostError } from "../../src/plan/host";
 import { FakeExcel, officeError } from "./fake-excel";
-import { hostOn, planWith } from "./helpers";
+import { planTemplate } from "../../src/plan/template";
+import { hostOn } from "./helpers";
 
 /** A workbook with data, a workbook-scoped name and a sheet other than the first active. */
 function workbook(): FakeExcel {
@@ -13,12 +14,24 @@ function workbook(): FakeExcel {
   return fake;
 }
 
-const plan = planWith(200);
+/** 200 lines of every kind: a plan large enough to take several write batches. */
+const plan = planTemplate(
+  "legacy-2011",
+  {
+    options: 200,
+    fundsLines: 200,
+    warrants: 200,
+    convertibles: 200,
+    arrangements: 200,
+    otherMovements: 200,
+  },
+  { monthEnded: "30/11/2011" }
+);
 /** Read, add, then the write batches. */
 const SYNCS = 2 + batchesOf(insertSteps(plan, "MR 2011-11")).length;
 
 describe("an insert that fails at any sync leaves the workbook exactly as it was", () => {
-  test("the insert of 200 lines takes several syncs (so each one below is a real point)", () => {
+  test("the insert of 200 lines of every kind takes several syncs (so each one below is a real point)", () => {
     expect(SYNCS).toBeGreaterThan(3);
   });
 

@@ -1,5 +1,6 @@
 // Text stays text through the Excel host: the grid it writes through range.formulas carries
 // Excel's text prefix on user text, and what it reads back rolls forward as the same text.
+import { parseArea } from "../../src/excel/addresses";
 import { rollForward } from "../../src/plan/roll-forward";
 import { planTemplate } from "../../src/plan/template";
 import { HOSTILE_TEXT } from "../support/hostile-text";
@@ -10,10 +11,20 @@ import { hostOn } from "./helpers";
 const seed = loadFixture("seed-kingsoft-2011-11.json");
 const CARRIED = ["hdr.issuer", "auth.ord1.description", "A.1.class"];
 
-/** The grid the host wrote through range.formulas on a sheet. */
-const formulasOn = (ops: readonly Op[], sheet: string): unknown[][] =>
-  ops.find((op) => op.kind === "set" && op.member === "formulas" && op.sheet === sheet)!
-    .value as unknown[][];
+/** The cells the host wrote through range.formulas on a sheet, by row and column (1-based). */
+function formulasOn(ops: readonly Op[], sheet: string): unknown[][] {
+  const grid: unknown[][] = [];
+  for (const op of ops) {
+    if (op.kind !== "set" || op.member !== "formulas" || op.sheet !== sheet) continue;
+    const area = parseArea(op.path.slice(op.path.indexOf("!") + 1))!;
+    (op.value as unknown[][]).forEach((row, i) =>
+      row.forEach((value, j) => {
+        (grid[area.row - 1 + i] ??= [])[area.col - 1 + j] = value;
+      })
+    );
+  }
+  return grid;
+}
 
 describe.each(HOSTILE_TEXT)("the Excel host with user text %j", (text) => {
   test("writes carried text with the text prefix and reads the same text back", async () => {
