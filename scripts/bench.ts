@@ -14,6 +14,7 @@ import { checksOf, reconcile } from "../src/rules/reconcile";
 import { loadFixture } from "../tests/support/fixtures";
 import type { BatchFigures } from "./bench-engine";
 import { bundleSizes, recalculation, syncCounts, type Measure } from "./bench-host";
+import { longCellFigures } from "./bench-parse";
 import { previewFigures } from "./bench-preview";
 
 const rows: Measure[] = [];
@@ -176,6 +177,7 @@ function benchPlan(formId: string): void {
 async function main(): Promise<void> {
   const jsonAt = process.argv.indexOf("--json");
   benchEngine();
+  for (const row of longCellFigures()) record(row);
   benchPlan("legacy-2011");
   benchPlan("ff301-1.2");
   for (const row of await syncCounts()) record(row);
