@@ -26,6 +26,7 @@ const SAME_AS_2011 = new Set([
   "auth.par.noroll",
   "auth.na",
   "auth.ge.issued",
+  "na.sections",
   "issued.rollforward",
   "options.funds",
   "warrants.rollforward",
