@@ -78,7 +78,8 @@ export function compileRule(rule: Rule, scope: Scope): Compiled | null {
 export const instancesOf = (layout: Layout, rules: readonly Rule[]): Instance[] =>
   expandRules(layout, rules, compileRule);
 
-const isMarked = (p: Parsed): boolean => (p.tag === "number" || p.tag === "nil") && p.marked;
+const isMarked = (p: Parsed): boolean =>
+  (p.tag === "number" || p.tag === "nil" || p.tag === "moneyList") && p.marked === true;
 
 /** Whether an E/W instance is downgraded to a warning for this outcome. */
 function downgraded(instance: Instance, outcome: Outcome, ctx: RunContext): boolean {

@@ -201,7 +201,9 @@ function fromString(raw: string, expect: Expect): Parsed {
       const items = readMoneyList(t);
       if (typeof items === "string")
         return problem(raw, `${quote(raw)} is not an amount: ${items}`);
-      return { tag: "moneyList", items, text: raw };
+      return marked
+        ? { tag: "moneyList", items, marked, text: raw }
+        : { tag: "moneyList", items, text: raw };
     }
     case "date": {
       if (isEmptyDate(t)) return BLANK;

@@ -35,7 +35,13 @@ export type Parsed =
   | { tag: "blank" }
   | { tag: "date"; year: number; month: number; day: number; text: string }
   | { tag: "text"; text: string }
-  | { tag: "moneyList"; items: MoneyItem[]; text: string }
+  | {
+      tag: "moneyList";
+      items: MoneyItem[];
+      /** Set where a "*" or a note beside the amounts points at a remark, as for a figure. */
+      marked?: boolean;
+      text: string;
+    }
   | { tag: "problem"; text: string; message: string };
 
 /** The tags of Parsed, for exhaustive switches and tables. */

@@ -97,6 +97,14 @@ describe("auth.total: a currency stated once for the block", () => {
   });
 });
 
+test('a note beside the total excuses auth.total as a "*" does: a warning', () => {
+  const findings = check({ ...base, "auth.total": "HKD 300,000,100.00 (Remarks)" });
+  expect(brief(findings)).toEqual(["warning auth.total"]);
+  expect(brief(check({ ...base, "auth.total": "HKD 300,000,100.00*" }))).toEqual([
+    "warning auth.total",
+  ]);
+});
+
 describe("auth.total with two currencies: only a total that mixes them is excused (T3)", () => {
   const two: Values = {
     ...base,

@@ -56,11 +56,13 @@ describe("figures as filed, with what is printed beside them", () => {
     }
   });
 
-  test("reads an amount with a note in a money list", () => {
+  test("reads an amount with a note in a money list, marked", () => {
     const p = parseCell("HK$300,000,000.00 (Remarks)", "moneyList");
     expect(p.tag === "moneyList" && p.items.map((i) => decToString(i.value))).toEqual([
       "300000000",
     ]);
+    expect(p).toMatchObject({ marked: true });
+    expect(parseCell("HK$300,000,000.00", "moneyList")).not.toHaveProperty("marked");
   });
 
   test.each<[string, string]>([
