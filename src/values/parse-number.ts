@@ -230,7 +230,11 @@ export function readMoneyList(t: string): MoneyItem[] | string {
     const trimmed = t.slice(from, to).trim();
     if (trimmed !== "") {
       const item = readAmount(trimmed);
-      if (typeof item === "string") return `the amount "${trimmed}" does not read; ${LIST_HINT}`;
+      if (typeof item === "string") {
+        // a message quotes a long piece in part: a cell may hold 32,767 characters
+        const shown = trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
+        return `the amount "${shown}" does not read; ${LIST_HINT}`;
+      }
       items.push(item);
     }
     if (found === null) break;
