@@ -123,8 +123,9 @@ export const legacy2011Rules: readonly Rule[] = [
     severity: "E",
     title: "A class stated in one of Sections I and II is not N/A or blank in the other",
     each: ["class"],
-    authorised: ["auth.{c}.preceding.shares", "auth.{c}.close.shares"],
-    issued: ["issued.{c}.preceding.shares", "issued.{c}.close.shares"],
+    // the closing balances lead a finding: the month's own figures, where a fix is typed first
+    authorised: ["auth.{c}.close.shares", "auth.{c}.preceding.shares"],
+    issued: ["issued.{c}.close.shares", "issued.{c}.preceding.shares"],
     blocks: "class",
     anyAuthorised: "auth.{c}.close.shares",
   },
