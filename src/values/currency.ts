@@ -61,9 +61,13 @@ const BY_ALIAS: ReadonlyMap<string, Currency> = new Map(
 );
 const BY_CODE: ReadonlyMap<Currency, CurrencyInfo> = new Map(CURRENCIES.map((i) => [i.code, i]));
 
+/** No spelling of a currency is longer, spaces and brackets included ("( US $ )"). */
+export const LONGEST_CURRENCY_TEXT = 24;
+
 /** Returns the ISO code a currency spelling stands for ("(US$)", " usd " -> "USD"), or null. */
 export function lookupCurrency(text: string): Currency | null {
-  if (typeof text !== "string") return null;
+  // a long text is no currency: it is not hashed or copied to find that out (cells run to 32,767)
+  if (typeof text !== "string" || text.length > LONGEST_CURRENCY_TEXT) return null;
   // exact spellings first: the parser's common case allocates nothing
   return BY_ALIAS.get(text) ?? BY_ALIAS.get(keyOf(text)) ?? null;
 }

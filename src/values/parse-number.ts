@@ -10,7 +10,7 @@ import type { MoneyItem } from "./types";
 
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
 // getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
-const { currencyAt, lookupCurrency } = currencyModule;
+const { currencyAt, lookupCurrency, LONGEST_CURRENCY_TEXT } = currencyModule;
 const { decFromScaled, decFromString, neg } = decimalModule;
 
 /** The hint every unreadable figure ends with: what would read. */
@@ -184,7 +184,9 @@ export function readAmount(t: string): MoneyItem | string {
       i = j;
     } else {
       let j = i + 1;
-      while (j < n && !endsToken(t, j)) j++;
+      // a word longer than any currency is not one: stop there, not at the end of a long cell
+      while (j < n && j - i <= LONGEST_CURRENCY_TEXT && !endsToken(t, j)) j++;
+      if (j - i > LONGEST_CURRENCY_TEXT) return FIGURE_HINT;
       const word = t.slice(i, j);
       const code = lookupCurrency(word);
       if (code === null) return unknownWord(word);

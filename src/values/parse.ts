@@ -82,8 +82,10 @@ function hasPlainEnds(text: string): boolean {
 }
 
 function quote(text: string): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return `"${oneLine.length > 60 ? oneLine.slice(0, 57) + "..." : oneLine}"`;
+  // a message shows 60 characters at most: a long cell is cut before its spaces are collapsed
+  const cut = text.length > 600;
+  const oneLine = (cut ? text.slice(0, 600) : text).replace(/\s+/g, " ").trim();
+  return `"${cut || oneLine.length > 60 ? oneLine.slice(0, 57) + "..." : oneLine}"`;
 }
 
 function problem(text: string, message: string): Parsed {
