@@ -87,6 +87,8 @@ const AUTHORISED: readonly Rule[] = [
     total: "auth.total",
     blocks: "class",
     amount: "auth.{c}.close.capital",
+    // a capital written with no currency is in the currency of its row's par value ("HKD 0.10")
+    rowCurrency: ["auth.{c}.close.par"],
     downgrade: [excused, { when: "currenciesDiffer" }],
   },
 ];

@@ -1,6 +1,7 @@
 import { layoutOf } from "../../src/form";
 import { legacy2011 } from "../../src/form/legacy-2011";
 import { reconcile, type Finding } from "../../src/rules/reconcile";
+import { loadFixture } from "../support/fixtures";
 
 // The rule kinds on what filed returns do: blank movements, currencies stated once, two
 // currencies, classes N/A in one section only, registered capital on every balance row.
@@ -204,5 +205,26 @@ describe("auth.ge.issued: registered capital on every balance row", () => {
       expect.arrayContaining(["issued.ord1.preceding.shares", "auth.ord1.preceding.shares"])
     );
     expect(findings[0].message).toContain("at close of the preceding month");
+  });
+});
+
+describe("auth.total on FF301: a capital with no currency takes its row's par value's", () => {
+  const ff301 = loadFixture("ff301-single-class-no-movement-2026-04.json").month;
+  const values = {
+    ...ff301.values,
+    "auth.c1.preceding.capital": "200,000,000",
+    "auth.c1.close.capital": "200,000,000",
+  };
+
+  test("HKD 0.10 par, 200,000,000 capital, HKD 200,000,000 total: no finding", () => {
+    expect(reconcile({ ...ff301, values })).toEqual([]);
+    // with two currencies stated, the block's HKD comes from its par value alone
+    const both = { ...values, "auth.total": "HKD 200,000,000 and USD 0" };
+    expect(reconcile({ ...ff301, values: both })).toEqual([]);
+  });
+
+  test("a total off by one HKD is an error", () => {
+    const wrong = reconcile({ ...ff301, values: { ...values, "auth.total": "HKD 200,000,001" } });
+    expect(brief(wrong)).toEqual(["error auth.total"]);
   });
 });
