@@ -16,6 +16,7 @@ import { loadFixture } from "../tests/support/fixtures";
 import type { BatchFigures } from "./bench-engine";
 import { bundleSizes, recalculation, requestFigures, syncCounts, type Measure } from "./bench-host";
 import { limitFigures } from "./bench-limits";
+import { longCellFigures } from "./bench-parse";
 import { previewFigures } from "./bench-preview";
 
 const rows: Measure[] = [];
@@ -233,6 +234,7 @@ function benchPlan(formId: string): void {
 async function main(): Promise<void> {
   const jsonAt = process.argv.indexOf("--json");
   benchEngine();
+  for (const row of longCellFigures()) record(row);
   benchPlan("legacy-2011");
   benchPlan("ff301-1.2");
   for (const row of await requestFigures()) record(row);

@@ -1,7 +1,8 @@
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
 import { LIMITS } from "../form";
-import { checksOf, hasErrors, reconcile, type Finding, type MonthInput } from "../rules/reconcile";
+import { checkMonths, type Notice } from "../rules/previous-month";
+import { checksOf, hasErrors, type Finding, type MonthInput } from "../rules/reconcile";
 import { readReturn } from "../rules/return-doc";
 import { keyProblems } from "./json-keys";
 
@@ -118,7 +119,12 @@ function parseArgs(args: readonly string[]): Options | string {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-function textReport(file: string, checks: number, findings: readonly Finding[]): string {
+function textReport(
+  file: string,
+  checks: number,
+  findings: readonly Finding[],
+  notices: readonly Notice[]
+): string {
   const errors = findings.filter((f) => f.severity === "error");
   const warnings = findings.filter((f) => f.severity === "warning");
   const lines = [
@@ -127,6 +133,8 @@ function textReport(file: string, checks: number, findings: readonly Finding[]):
   for (const f of [...errors, ...warnings]) {
     lines.push(`  ${f.severity === "error" ? "error  " : "warning"} ${f.ruleId}  ${f.message}`);
   }
+  // why last month's return was not used: said plainly, never counted as a finding
+  for (const n of notices) lines.push(`  notice  ${n.code}  ${n.message}`);
   return lines.join("\n");
 }
 
@@ -163,12 +171,12 @@ async function run(args: readonly string[], io: Io): Promise<number> {
     }
     throw error;
   }
-  const findings = reconcile(month, previous);
+  const { findings, notices } = checkMonths(month, previous);
   const checks = checksOf(month.layout).length;
   if (options.format === "json") {
-    io.out(JSON.stringify({ file: options.file, checks, findings }, null, 2));
+    io.out(JSON.stringify({ file: options.file, checks, findings, notices }, null, 2));
   } else {
-    io.out(textReport(options.file, checks, findings));
+    io.out(textReport(options.file, checks, findings, notices));
   }
   return hasErrors(findings) ? EXIT.findings : EXIT.ok;
 }

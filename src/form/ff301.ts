@@ -22,7 +22,40 @@ interface Variant {
   readonly treasury: boolean;
   /** Section II ends with the public float sufficiency confirmation per class. */
   readonly float: boolean;
+  /** The class header's labels as the version prints them, in print order (form-spec-ff301.md). */
+  readonly header: ClassHeaderLabels;
 }
+
+/**
+ * A class block's header labels. The values keep their places whatever the labels: the first
+ * cell takes the class ("Ordinary shares"), the second its type ("Not applicable", "A").
+ */
+interface ClassHeaderLabels {
+  readonly first: string;
+  readonly second: string;
+  readonly listed: string;
+  /** Whether the listing label was seen on a filed return of the version ([V]) or inferred. */
+  readonly listedSeen: boolean;
+  readonly stockCode: string;
+}
+
+// v1.2 and the treasury-era version print "Class of shares", "Type of shares", "Listed on the
+// Exchange (Note 1)" [V]; v1.0.2, the last printing of ff301-1.0, prints "Class of shares" first
+// too (v1.0.1 printed "Type of shares" first), beside v1.0.1's "Listed on SEHK (Note 1)" [M on v1.0.2]
+const HEADER_SINCE_TREASURY: ClassHeaderLabels = {
+  first: "Class of shares",
+  second: "Type of shares",
+  listed: "Listed on the Exchange (Note 1)",
+  listedSeen: true,
+  stockCode: "Stock code (if listed)",
+};
+const HEADER_V10: ClassHeaderLabels = {
+  first: "Class of shares",
+  second: "Type of shares",
+  listed: "Listed on SEHK (Note 1)",
+  listedSeen: false,
+  stockCode: "Stock code",
+};
 
 const VARIANTS = {
   v10: {
@@ -30,18 +63,21 @@ const VARIANTS = {
     name: "FF301 v1.0 (2021 to 10 June 2024, before treasury shares)",
     treasury: false,
     float: false,
+    header: HEADER_V10,
   },
   treasury: {
     id: "ff301-treasury",
     name: "FF301 with treasury shares (months ended from 30 June 2024)",
     treasury: true,
     float: false,
+    header: HEADER_SINCE_TREASURY,
   },
   v12: {
     id: "ff301-1.2",
     name: "FF301 v1.2, current (with the public float confirmation)",
     treasury: true,
     float: true,
+    header: HEADER_SINCE_TREASURY,
   },
 } as const satisfies Record<string, Variant>;
 
@@ -264,20 +300,17 @@ function eLines(v: Variant): ELineType[] {
 
 /** The block header of a class, repeated for every class in Sections I and II. */
 function classHeader(v: Variant): FieldTemplate[] {
-  // the values keep their places when the labels swap: first the class, then the type
-  const [first, second] = v.float
-    ? ["Class of shares", "Type of shares"]
-    : ["Type of shares", "Class of shares"];
+  const { header } = v;
   return [
-    cell("auth.{c}.className", first, "text"),
-    cell("auth.{c}.type", second, "text"),
+    cell("auth.{c}.className", header.first, "text"),
+    cell("auth.{c}.type", header.second, "text"),
     cell(
       "auth.{c}.listed",
-      v.float ? "Listed on the Exchange (Note 1)" : "Listed on SEHK (Note 1)",
+      header.listed,
       "text",
-      v.float ? { choices: YES_NO } : { choices: YES_NO, verified: false }
+      header.listedSeen ? { choices: YES_NO } : { choices: YES_NO, verified: false }
     ),
-    cell("auth.{c}.stockCode", v.treasury ? "Stock code (if listed)" : "Stock code", "text"),
+    cell("auth.{c}.stockCode", header.stockCode, "text"),
     cell("auth.{c}.description", "Description", "text"),
     cell("auth.{c}.multiCode", "Multi-counter stock code", "text"),
     cell("auth.{c}.multiDescription", "Description", "text"),

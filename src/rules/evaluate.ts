@@ -11,8 +11,9 @@ import {
 import { holidayDays, isCovered } from "./hk-holidays";
 import { after, deadline, eventDates, monthEnd } from "./kinds/dates";
 import { bound, equal, product, quotient, sum } from "./kinds/arithmetic";
-import { classSum, currencyTotal, funds, netZero, signs } from "./kinds/grouped";
-import { allOrNone, cells, empty, notApplicable } from "./kinds/presence";
+import { classSum, funds, netZero, signs } from "./kinds/grouped";
+import { currencyTotal } from "./kinds/currency-total";
+import { allOrNone, cells, empty, naAcross, notApplicable } from "./kinds/presence";
 import { required, signed, ticks } from "./kinds/choices";
 import { readings } from "./kinds/readings";
 import { classResolver } from "./class-of-line";
@@ -39,6 +40,8 @@ export function compileRule(rule: Rule, scope: Scope): Compiled | null {
       return allOrNone(rule, scope);
     case "notApplicable":
       return notApplicable(rule, scope);
+    case "naAcross":
+      return naAcross(rule, scope);
     case "classSum":
       return classSum(rule, scope);
     case "funds":
@@ -75,7 +78,8 @@ export function compileRule(rule: Rule, scope: Scope): Compiled | null {
 export const instancesOf = (layout: Layout, rules: readonly Rule[]): Instance[] =>
   expandRules(layout, rules, compileRule);
 
-const isMarked = (p: Parsed): boolean => (p.tag === "number" || p.tag === "nil") && p.marked;
+const isMarked = (p: Parsed): boolean =>
+  (p.tag === "number" || p.tag === "nil" || p.tag === "moneyList") && p.marked === true;
 
 /** Whether an E/W instance is downgraded to a warning for this outcome. */
 function downgraded(instance: Instance, outcome: Outcome, ctx: RunContext): boolean {

@@ -26,6 +26,7 @@ const SAME_AS_2011 = new Set([
   "auth.par.noroll",
   "auth.na",
   "auth.ge.issued",
+  "na.sections",
   "issued.rollforward",
   "options.funds",
   "warrants.rollforward",
@@ -86,6 +87,8 @@ const AUTHORISED: readonly Rule[] = [
     total: "auth.total",
     blocks: "class",
     amount: "auth.{c}.close.capital",
+    // a capital written with no currency is in the currency of its row's par value ("HKD 0.10")
+    rowCurrency: ["auth.{c}.close.par"],
     downgrade: [excused, { when: "currenciesDiffer" }],
   },
 ];

@@ -82,20 +82,22 @@ export const legacy2011Rules: readonly Rule[] = [
     blocks: "class",
     amount: "auth.{c}.close.capital",
     amountCurrency: "auth.{c}.capitalCurrency",
+    // a capital written with no currency is in the currency of its row's par value (T3)
+    rowCurrency: ["auth.{c}.close.par", "auth.{c}.parCurrency"],
     downgrade: [excused, { when: "currenciesDiffer" }],
   },
   {
     id: "auth.na",
     kind: "allOrNone",
     severity: "W",
-    title: "A block is all N/A (class not used) or fully stated",
+    title: "A block is all N/A (class not used) or its balance rows and par value fully stated",
     each: ["class"],
+    // only the balance rows and the par value make a block stated: a blank increase/(decrease)
+    // is zero once the block has figures (T5), so it is never "missing"
     cells: [
       "auth.{c}.preceding.shares",
       "auth.{c}.preceding.par",
       "auth.{c}.preceding.capital",
-      "auth.{c}.movement.shares",
-      "auth.{c}.movement.capital",
       "auth.{c}.close.shares",
       "auth.{c}.close.par",
       "auth.{c}.close.capital",
@@ -105,11 +107,27 @@ export const legacy2011Rules: readonly Rule[] = [
     id: "auth.ge.issued",
     kind: "bound",
     severity: "E",
-    title: "Issued shares at close (II) do not exceed authorised shares at close (I)",
-    each: ["class"],
-    lesser: "issued.{c}.close.shares",
-    greater: "auth.{c}.close.shares",
+    title: "Issued shares (II) do not exceed authorised shares (I) on each balance row",
+    // registered capital equals the issued shares at every balance, the preceding month's too
+    each: ["class", "balanceRow"],
+    lesser: "issued.{c}.{row}.shares",
+    greater: "auth.{c}.{row}.shares",
     equalWhenYes: "hdr.registered",
+  },
+  {
+    id: "na.sections",
+    kind: "naAcross",
+    // E where II issues shares of a class that I, stating other classes, leaves without authorised
+    // shares (auth.ge.issued cannot read N/A; an all-N/A Section I is a no-par issuer, T4, and
+    // passes); W where I authorises a class that II leaves N/A: Nil was meant, no figure is wrong
+    severity: "E",
+    title: "A class stated in one of Sections I and II is not N/A or blank in the other",
+    each: ["class"],
+    // the closing balances lead a finding: the month's own figures, where a fix is typed first
+    authorised: ["auth.{c}.close.shares", "auth.{c}.preceding.shares"],
+    issued: ["issued.{c}.close.shares", "issued.{c}.preceding.shares"],
+    blocks: "class",
+    anyAuthorised: "auth.{c}.close.shares",
   },
   // Section II
   {

@@ -10,13 +10,17 @@ export const MESSAGES: Readonly<Record<string, string>> = {
   "quotient.mismatch":
     "{cell}: expected about {expected} = {expr} (within 1 share); found {actual}.",
   "bound.exceeded":
-    "{cell}: {actual} issued shares at close exceed the {expected} authorised shares at close in Section I.",
+    "{cell}: {actual} issued shares {row} exceed the {expected} authorised shares {row} in Section I.",
   "bound.registered":
-    "{cell}: registered capital is stated, so registered shares ({expected}) should equal issued shares at close ({actual}).",
+    "{cell}: registered capital is stated, so registered shares {row} ({expected}) should equal issued shares {row} ({actual}).",
   "empty.filled":
     "{cell}: the par value does not roll forward, so this cell is blank, Nil or N/A; found {actual}.",
   "allOrNone.partial":
     "{cell}: the block is partly stated ({count} cell(s) blank or N/A where the others have figures); state every figure, or N/A throughout if the class is not used.",
+  "naAcross.issued":
+    "{cell}: Section I states this class ({actual} authorised shares), but Section II has no figure for it; write Nil where none are issued, or N/A in both sections if the class is not used.",
+  "naAcross.authorised":
+    "{cell}: Section II states {actual} issued shares of this class, but its block in Section I is N/A or blank while other blocks state their authorised shares; state this class's authorised shares.",
   "notApplicable.figure":
     "{cell}: the class is N/A in Section II, yet this total reads {actual}; write N/A, Nil or leave it blank.",
   "value.unreadable": "{cell}: {why}",

@@ -49,11 +49,17 @@ export const returnSchema = z
       .strict(),
     values: z
       .record(z.string(), cellText)
-      .describe("Field id to the text as typed; a field left out is a blank cell"),
+      .describe(
+        'Field id to the text as typed; a field left out is a blank cell. Figures may carry what filed returns print beside them: "*", a note ("HK$0.05 (Remarks)", "(Note 2) 1,000"), "per share" after a price, or a currency alone ("HKD", zero in that currency); an amount with no currency takes its block\'s (heading, else the row\'s par value). See docs/return-format.md'
+      ),
     meta: z
       .object({
         description: z.string().optional(),
         previous: z.string().optional().describe("File of last month's return"),
+        expectedNotices: z
+          .array(z.enum(["previous.form", "previous.month", "previous.undated", "previous.issuer"]))
+          .optional()
+          .describe("Test fixtures: why the cross-month rules skip `previous`, as notice codes"),
         expectedFindings: z
           .array(
             z

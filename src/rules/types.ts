@@ -100,6 +100,18 @@ export interface NotApplicableRule extends RuleBase {
   readonly then: readonly Ref[];
 }
 
+/**
+ * A class stated in Section I (its `authorised` cells) is stated in Section II (`issued`), and the
+ * reverse where Section I states any block (`anyAuthorised` over `blocks`; all N/A is T4).
+ */
+export interface NaAcrossRule extends RuleBase {
+  readonly kind: "naAcross";
+  readonly authorised: readonly Ref[];
+  readonly issued: readonly Ref[];
+  readonly blocks: Domain;
+  readonly anyAuthorised: Ref;
+}
+
 /** A part's total for class {c} = Σ of its lines' figures whose class cell names {c}. */
 export interface ClassSumRule extends RuleBase {
   readonly kind: "classSum";
@@ -134,6 +146,11 @@ export interface CurrencyTotalRule extends RuleBase {
   readonly amount: Ref;
   /** The cell stating each block's currency, where the form has one apart from the figure. */
   readonly amountCurrency?: Ref;
+  /**
+   * Where neither the amount nor its heading names a currency: the cells of the same row that may
+   * (a par value "HKD 0.10", then its heading), tried in order.
+   */
+  readonly rowCurrency?: readonly Ref[];
 }
 
 /** Figures whose sign goes against their line's direction (increase lines negative, and so on). */
@@ -244,6 +261,7 @@ export type Rule =
   | EmptyRule
   | AllOrNoneRule
   | NotApplicableRule
+  | NaAcrossRule
   | ClassSumRule
   | FundsRule
   | CurrencyTotalRule

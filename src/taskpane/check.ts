@@ -1,7 +1,8 @@
 /** One check of a return: last month found by its month end, the rules run, findings grouped. */
 import { formVersion, layoutOf } from "../form";
 import type { SheetReturn, WorkbookHost } from "../plan/host";
-import { checksOf, reconcile, type MonthInput } from "../rules/reconcile";
+import { checkMonths } from "../rules/previous-month";
+import { checksOf, type MonthInput } from "../rules/reconcile";
 import { fromIso, MONTH_NAMES } from "../values/dates";
 import { countFindings, groupFindings, type FindingCounts, type FindingGroup } from "./findings";
 import { previousMonthEnd } from "./insert-form";
@@ -21,6 +22,8 @@ export interface CheckResult {
   readonly previousSheet?: string;
   /** Last month in words ("October 2011"), for saying which month was looked for. */
   readonly previousMonth: string;
+  /** Why last month's sheet was found but not used (another issuer, another form), if it was not. */
+  readonly notices: readonly string[];
   /** How many checks the return's layout has (the empty state says "All N checks pass"). */
   readonly checks: number;
   readonly counts: FindingCounts;
@@ -75,12 +78,13 @@ export async function checkReturn(
   if (!form) return { kind: "unknownForm", sheetName: found.sheetName, formId: found.formId };
   const layout = layoutOf(form, found.shape);
   const previous = await readPrevious(host, found);
-  const findings = reconcile({ layout, values: found.values }, previous?.input);
+  const { findings, notices } = checkMonths({ layout, values: found.values }, previous?.input);
   return {
     kind: "result",
     sheetName: found.sheetName,
     previousSheet: previous?.sheetName,
     previousMonth: monthWords(previousMonthEnd(found.monthEnd)),
+    notices: notices.map((n) => n.message),
     checks: checksOf(layout).length,
     counts: countFindings(findings),
     groups: groupFindings(layout, findings),

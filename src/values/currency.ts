@@ -40,11 +40,20 @@ export const CURRENCIES: readonly CurrencyInfo[] = [
 ];
 
 const SPACES_AND_ESCAPES = /[\s\\]+/g;
-const WRAPPERS = /^[([{]+|[)\]}]+$/g;
 
-// one spelling per key: spaces and backslashes dropped ("US $", "U\$\$"), upper case
+const isOpening = (ch: number): boolean => ch === 40 || ch === 91 || ch === 123; // ( [ {
+const isClosing = (ch: number): boolean => ch === 41 || ch === 93 || ch === 125; // ) ] }
+
+// one spelling per key: spaces and backslashes dropped ("US $", "U\$\$"), brackets around it
+// dropped ("(US$)"), upper case; the brackets by a loop, as a regex anchored at the end retries
+// from every position and costs the square of a long run of ")" (a cell holds 32,767 characters)
 function keyOf(text: string): string {
-  return text.replace(SPACES_AND_ESCAPES, "").replace(WRAPPERS, "").toUpperCase();
+  const t = text.replace(SPACES_AND_ESCAPES, "");
+  let from = 0;
+  let to = t.length;
+  while (from < to && isOpening(t.charCodeAt(from))) from++;
+  while (to > from && isClosing(t.charCodeAt(to - 1))) to--;
+  return t.slice(from, to).toUpperCase();
 }
 
 const BY_ALIAS: ReadonlyMap<string, Currency> = new Map(
@@ -52,9 +61,13 @@ const BY_ALIAS: ReadonlyMap<string, Currency> = new Map(
 );
 const BY_CODE: ReadonlyMap<Currency, CurrencyInfo> = new Map(CURRENCIES.map((i) => [i.code, i]));
 
+/** No spelling of a currency is longer, spaces and brackets included ("( US $ )"). */
+export const LONGEST_CURRENCY_TEXT = 24;
+
 /** Returns the ISO code a currency spelling stands for ("(US$)", " usd " -> "USD"), or null. */
 export function lookupCurrency(text: string): Currency | null {
-  if (typeof text !== "string") return null;
+  // a long text is no currency: it is not hashed or copied to find that out (cells run to 32,767)
+  if (typeof text !== "string" || text.length > LONGEST_CURRENCY_TEXT) return null;
   // exact spellings first: the parser's common case allocates nothing
   return BY_ALIAS.get(text) ?? BY_ALIAS.get(keyOf(text)) ?? null;
 }

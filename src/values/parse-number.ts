@@ -10,7 +10,7 @@ import type { MoneyItem } from "./types";
 
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
 // getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
-const { currencyAt, lookupCurrency } = currencyModule;
+const { currencyAt, lookupCurrency, LONGEST_CURRENCY_TEXT } = currencyModule;
 const { decFromScaled, decFromString, neg } = decimalModule;
 
 /** The hint every unreadable figure ends with: what would read. */
@@ -184,7 +184,9 @@ export function readAmount(t: string): MoneyItem | string {
       i = j;
     } else {
       let j = i + 1;
-      while (j < n && !endsToken(t, j)) j++;
+      // a word longer than any currency is not one: stop there, not at the end of a long cell
+      while (j < n && j - i <= LONGEST_CURRENCY_TEXT && !endsToken(t, j)) j++;
+      if (j - i > LONGEST_CURRENCY_TEXT) return FIGURE_HINT;
       const word = t.slice(i, j);
       const code = lookupCurrency(word);
       if (code === null) return unknownWord(word);
@@ -206,10 +208,11 @@ export function readAmount(t: string): MoneyItem | string {
 export const LIST_HINT =
   "write amounts such as HK$80,000,000 and US$1,000,000, or one amount, or Nil, N/A or -";
 
-// "and", "&", ";", "+" and line breaks always separate amounts
-const LIST_SEPARATORS = /\s+and\s+|\s*[&;+\r\n]+\s*/i;
-// a comma separates amounts when a space or a non-digit follows; before a digit it groups thousands
-const LIST_COMMA = /,(?=\s|[^\d])/;
+// "and", "&", ";", "+" and line breaks always separate amounts; a comma does when a space or a
+// non-digit follows (before a digit it groups thousands). A separator of spaces starts only where
+// the run of spaces starts (the lookbehind): tried inside a long run, it would scan the rest of the
+// run from each position, the square of the run's length (a cell holds 32,767 characters)
+const SEPARATOR = /(?<!\s)(?:\s+and\s+|\s*[&;+\r\n]+\s*)|,(?=\s|[^\d])/gi;
 
 /**
  * Reads one or more amounts joined by "and", "&", ",", ";", "+" or line breaks. A lone grouped
@@ -219,14 +222,25 @@ export function readMoneyList(t: string): MoneyItem[] | string {
   const one = readAmount(t);
   if (typeof one !== "string") return [one];
   const items: MoneyItem[] = [];
-  for (const part of t.split(LIST_SEPARATORS)) {
-    for (const piece of part.split(LIST_COMMA)) {
-      const trimmed = piece.trim();
-      if (trimmed === "") continue;
+  // the pieces are taken one at a time and the first that does not read ends the walk: a split
+  // would cut a long cell into thousands of strings first
+  const separator = new RegExp(SEPARATOR);
+  let from = 0;
+  while (from <= t.length) {
+    const found = separator.exec(t);
+    const to = found === null ? t.length : found.index;
+    const trimmed = t.slice(from, to).trim();
+    if (trimmed !== "") {
       const item = readAmount(trimmed);
-      if (typeof item === "string") return `the amount "${trimmed}" does not read; ${LIST_HINT}`;
+      if (typeof item === "string") {
+        // a message quotes a long piece in part: a cell may hold 32,767 characters
+        const shown = trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
+        return `the amount "${shown}" does not read; ${LIST_HINT}`;
+      }
       items.push(item);
     }
+    if (found === null) break;
+    from = separator.lastIndex;
   }
   return items.length > 0 ? items : LIST_HINT;
 }

@@ -3,6 +3,7 @@
  * "30/6/2004", "HK$80,000,000 and US$1,000,000". It never throws; whatever does not read becomes a
  * "problem" that keeps the text and says what would read (finding `value.readable`).
  */
+import * as annotationsModule from "./annotations";
 import * as currencyModule from "./currency";
 import type { Currency } from "./currency";
 import * as datesModule from "./dates";
@@ -14,7 +15,8 @@ import type { Expect, Parsed } from "./types";
 
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
 // getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
-const { currencySymbol } = currencyModule;
+const { stripAnnotations, stripMarkers } = annotationsModule;
+const { currencySymbol, lookupCurrency } = currencyModule;
 const { formatDate, fromExcelSerial } = datesModule;
 const { decFromNumber, decFromString, formatDec, isZero, neg, sign, ZERO } = decimalModule;
 const { DATE_HINT, readDate, readDayMonthYear } = parseDateModule;
@@ -33,13 +35,37 @@ const EXCEL_ERRORS: ReadonlySet<string> = new Set(
   ).split(" ")
 );
 
+// Every regex here is anchored at the start and has no two adjacent runs that can take the same
+// characters, so a failed match costs one pass: reading stays linear in the cell's length.
 const ODD_SPACES = /[\u00a0\u2007\u202f\t]/g; // non-breaking and figure spaces from Word and PDFs
-const MARKERS = /^[*\s]+|[*\s]+$/g;
 const NIL_DASHES = /^[-\u2010-\u2015\u2212](\s*[-\u2010-\u2015\u2212])*$/; // "-", "--", "—", "- -"
 // "N/A", "n/a", "NA", "N.A.", "Not applicable", "(Not Applicable)"
-const NA_WORDS = /^\(?\s*(?:n\s*[/.]?\s*a\.?|not\s+applicable)\s*\)?$/i;
+const NA_WORDS = /^\(?\s*(?:n(?:\s*[/.])?\s*a\.?|not\s+applicable)\s*\)?$/i;
 const NIL_WORD = /^\(?\s*nil\s*\)?$/i;
-const EMPTY_DATE = /^[\s()/_]*\/[\s()/_]*$/; // the form's "(/ /)" placeholder left as it was
+const LONGEST_CURRENCY = 8; // "RMB¥", "HKD$", "U\$\$" with a space or two: longer is not a currency
+
+/** The form's "(/ /)" date placeholder left as it was: spaces, brackets, "_" and at least one "/". */
+function isEmptyDate(t: string): boolean {
+  let slash = false;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch === 47) slash = true;
+    else if (ch !== 32 && ch !== 40 && ch !== 41 && ch !== 95 && !(ch >= 9 && ch <= 13)) {
+      return false;
+    }
+  }
+  return slash;
+}
+
+/** A currency printed with no amount ("HKD" in a movement cell of the e-form): its code, or null. */
+function bareCurrency(t: string): string | null {
+  if (t.length > LONGEST_CURRENCY) return null;
+  for (let i = 0; i < t.length; i++) {
+    const ch = t.charCodeAt(i);
+    if (ch >= 48 && ch <= 57) return null;
+  }
+  return lookupCurrency(t);
+}
 
 // The words returns use most, found without the regexes above, which classify them once here.
 const COMMON_WORDS: ReadonlyMap<string, "nil" | "na"> = new Map(
@@ -56,8 +82,10 @@ function hasPlainEnds(text: string): boolean {
 }
 
 function quote(text: string): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return `"${oneLine.length > 60 ? oneLine.slice(0, 57) + "..." : oneLine}"`;
+  // a message shows 60 characters at most: a long cell is cut before its spaces are collapsed
+  const cut = text.length > 600;
+  const oneLine = (cut ? text.slice(0, 600) : text).replace(/\s+/g, " ").trim();
+  return `"${cut || oneLine.length > 60 ? oneLine.slice(0, 57) + "..." : oneLine}"`;
 }
 
 function problem(text: string, message: string): Parsed {
@@ -132,29 +160,55 @@ function fromString(raw: string, expect: Expect): Parsed {
   }
   if (ODD_SPACES.test(t)) t = t.replace(ODD_SPACES, " ").trim();
   let marked = false;
-  if (t.charCodeAt(0) === 42 || t.charCodeAt(t.length - 1) === 42) {
-    // "*" flags a figure explained in the remarks; the mark excuses its rules
-    t = t.replace(MARKERS, "");
-    marked = true;
-    if (t === "") return problem(raw, `${quote(raw)} is a marker with no figure: ${hint(expect)}`);
+  let note: string | null = null;
+  if (expect === "date") {
+    const stripped = stripMarkers(t);
+    t = stripped.text;
+    marked = stripped.marked;
+  } else {
+    // "*", "(Remarks)" or "(Note 2)" flag a figure explained in the remarks; the mark excuses its
+    // rules; "per share" after a price says what the price is of
+    const annotated = stripAnnotations(t);
+    t = annotated.figure;
+    marked = annotated.marked;
+    note = annotated.note;
   }
-  if (NIL_WORD.test(t) || NIL_DASHES.test(t)) return { tag: "nil", marked, text: raw };
+  if (t === "") return problem(raw, `${quote(raw)} is a marker with no figure: ${hint(expect)}`);
+  if (NIL_WORD.test(t) || NIL_DASHES.test(t)) {
+    return note === null
+      ? { tag: "nil", marked, text: raw }
+      : { tag: "nil", marked, note, text: raw };
+  }
   if (NA_WORDS.test(t)) return { tag: "na", text: raw };
+  if (expect !== "date") {
+    // the e-form prints the currency alone where nothing moved: zero in that currency
+    const code = bareCurrency(t);
+    if (code !== null) {
+      return expect === "number"
+        ? { tag: "nil", marked, currency: code, text: raw }
+        : { tag: "moneyList", items: [{ value: ZERO, currency: code }], text: raw };
+    }
+  }
   switch (expect) {
     case "number": {
       const amount = readAmount(t);
       if (typeof amount === "string")
         return problem(raw, `${quote(raw)} is not a figure: ${amount}`);
-      return { tag: "number", value: amount.value, currency: amount.currency, marked, text: raw };
+      const { value, currency } = amount;
+      return note === null
+        ? { tag: "number", value, currency, marked, text: raw }
+        : { tag: "number", value, currency, marked, note, text: raw };
     }
     case "moneyList": {
       const items = readMoneyList(t);
       if (typeof items === "string")
         return problem(raw, `${quote(raw)} is not an amount: ${items}`);
-      return { tag: "moneyList", items, text: raw };
+      return marked
+        ? { tag: "moneyList", items, marked, text: raw }
+        : { tag: "moneyList", items, text: raw };
     }
     case "date": {
-      if (EMPTY_DATE.test(t)) return BLANK;
+      if (isEmptyDate(t)) return BLANK;
       const d = readDate(t);
       if (typeof d === "string") return problem(raw, `${quote(raw)} is not a date: ${d}`);
       return { tag: "date", year: d.year, month: d.month, day: d.day, text: raw };
@@ -260,13 +314,18 @@ function formatAmount(value: Dec, currency: Currency | null): string {
   return prefix + symbol + formatDec(sign(value) < 0 ? neg(value) : value);
 }
 
+/** What a figure carried beside it, for a message: " (Remarks)", "*", or nothing. */
+function annotationOf(p: { marked: boolean; note?: string }): string {
+  return p.note !== undefined ? ` ${quote(p.note).slice(1, -1)}` : p.marked ? "*" : "";
+}
+
 /** Writes a parsed cell for a message: "US$0.0353", "Nil*", "N/A", "05/12/2011", "(blank)". */
 export function formatParsed(p: Parsed): string {
   switch (p.tag) {
     case "number":
-      return formatAmount(p.value, p.currency) + (p.marked ? "*" : "");
+      return formatAmount(p.value, p.currency) + annotationOf(p);
     case "nil":
-      return p.marked ? "Nil*" : "Nil";
+      return "Nil" + annotationOf(p);
     case "na":
       return "N/A";
     case "blank":

@@ -55,10 +55,56 @@ test("uses last month's return with --previous", async () => {
     "check",
     "bad-opening-not-last-close.json",
     "--previous",
-    "pair-example-2021-01.json",
+    "seed-kingsoft-2011-10.json",
   ]);
   expect(wrong.code).toBe(1);
   expect(wrong.out).toMatch(/month\.continuity/);
+});
+
+describe("a previous return that is not last month's of this issuer", () => {
+  test("skips the cross-month checks and says why, in text, never as an error", async () => {
+    // November 2011 of one issuer chained to January 2021 of another
+    const r = await run([
+      "check",
+      "bad-opening-not-last-close.json",
+      "--previous",
+      "pair-example-2021-01.json",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/month\.continuity/);
+    expect(r.out).toContain(
+      "notice  previous.month  Last month's return is for the month ended 31/01/2021, not 31/10/2011"
+    );
+    expect(r.out).toContain(
+      "notice  previous.issuer  Last month's return is of another issuer (its stock code 6188 is not this return's 3888)"
+    );
+  });
+
+  test("lists the notices in the JSON output", async () => {
+    const r = await run([
+      "check",
+      "pair-example-2021-02.json",
+      "--previous",
+      "seed-kingsoft-2011-10.json",
+      "--format",
+      "json",
+    ]);
+    const report = JSON.parse(r.out) as { notices: { code: string }[]; findings: unknown[] };
+    expect(report.notices.map((n) => n.code)).toEqual(["previous.month", "previous.issuer"]);
+    expect(r.code).toBe(0);
+  });
+
+  test("gives an empty notices list when last month's return fits", async () => {
+    const r = await run([
+      "check",
+      "pair-example-2021-02.json",
+      "--previous",
+      "pair-example-2021-01.json",
+      "--format",
+      "json",
+    ]);
+    expect((JSON.parse(r.out) as { notices: unknown[] }).notices).toEqual([]);
+  });
 });
 
 describe("FF301 returns", () => {

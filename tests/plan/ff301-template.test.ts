@@ -209,8 +209,10 @@ describe("what tells the versions apart", () => {
     ["Date of event (Note 2)", ["ff301-1.2", "ff301-treasury"]],
     ["Issue and allotment date", ["ff301-1.0"]],
     ["Total A (class (1))", ["ff301-1.0"]],
-    ["1. Class of shares", ["ff301-1.2"]],
-    ["1. Type of shares", ["ff301-1.0", "ff301-treasury"]],
+    ["1. Class of shares", ["ff301-1.2", "ff301-treasury", "ff301-1.0"]],
+    ["1. Type of shares", []],
+    ["Listed on the Exchange (Note 1)", ["ff301-1.2", "ff301-treasury"]],
+    ["Listed on SEHK (Note 1)", ["ff301-1.0"]],
   ])("%s is on the sheet of %j only", (label, versions) => {
     for (const id of VERSIONS)
       expect({ id, on: texts[id].has(label) }).toEqual({ id, on: versions.includes(id) });

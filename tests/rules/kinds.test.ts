@@ -104,9 +104,9 @@ test.each<[string, Values, string[]]>([
     ["error auth.ge.issued"],
   ],
   [
-    "wants registered shares = issued shares for a PRC issuer, as a warning",
+    "wants registered shares = issued shares for a PRC issuer on both balance rows, as warnings",
     { "hdr.registered": "Yes" },
-    ["warning auth.ge.issued"],
+    ["warning auth.ge.issued", "warning auth.ge.issued"],
   ],
   [
     "flags shares x par != capital on an ordinary class",
@@ -364,6 +364,9 @@ describe("authorised capital totals per currency (T3)", () => {
     "auth.pref.close.shares": "1,000,000",
     "auth.pref.close.par": "1",
     "auth.pref.close.capital": "1,000,000",
+    // authorised, none issued: Nil in II (N/A there would say the class is not used)
+    "issued.pref.preceding.shares": "Nil",
+    "issued.pref.close.shares": "Nil",
   };
   test.each<[string, string, string[]]>([
     ["one figure per currency", "HK$80,000,000 and US$1,000,000", []],

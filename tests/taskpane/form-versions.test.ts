@@ -86,10 +86,12 @@ describe("form versions in the pane", () => {
       { key: "stockCode", label: "Stock code (if listed)" },
       { key: "description", label: "Description" },
     ]);
-    // v1.0 prints "Type of shares" first; the class still goes in the first cell
+    // the treasury-era version prints its header as v1.2 does
+    expect(blockControls("ff301-treasury")).toEqual(blockControls("ff301-1.2"));
+    // v1.0.2 prints "Class of shares" first too, beside v1.0's own listing and stock code labels
     expect(blockControls("ff301-1.0").map((c) => [c.key, c.label])).toEqual([
-      ["className", "Type of shares"],
-      ["type", "Class of shares"],
+      ["className", "Class of shares"],
+      ["type", "Type of shares"],
       ["listed", "Listed on SEHK"],
       ["stockCode", "Stock code"],
       ["description", "Description"],

@@ -144,7 +144,8 @@ describe("the class blocks of an FF301 return", () => {
       "Other class",
     ]);
     choose(version, "ff301-1.0");
-    expect(groups(root).map((g) => g.controls[0])).toEqual(["Type of shares", "Type of shares"]);
+    // v1.0 labels its listing "Listed on SEHK" where later versions say "on the Exchange"
+    expect(groups(root).map((g) => g.controls[2])).toEqual(["Listed on SEHK", "Listed on SEHK"]);
     expect(control(group(root, 1), "Stock code").getAttribute("value")).toBe("9999");
     expect(controller.state.input.issuer).toBe("Example Holdings Limited");
   });

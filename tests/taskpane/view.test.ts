@@ -66,6 +66,19 @@ describe("the findings list", () => {
     expect([...root.querySelectorAll(".count")].map(text)).toEqual(["✕ 0 errors", "⚠ 0 warnings"]);
   });
 
+  test("says in a notice line why last month's sheet of another issuer was not used", async () => {
+    const host = new FakeHost()
+      .addReturn(returnOf(NOVEMBER, "Nov"))
+      .addReturn(returnOf(OCTOBER, "Oct", { "auth.ord1.stockCode": "9999" }))
+      .activate("Nov");
+    const { root } = await checked(host);
+    expect(text(root.querySelector(".compared"))).toBe("Checked Nov; Oct was found but not used:");
+    expect([...root.querySelectorAll(".notice-previous")].map(text)).toEqual([
+      "Last month's return is of another issuer (its stock code 9999 is not this return's 3888), so the checks against last month were skipped.",
+    ]);
+    expect([...root.querySelectorAll(".count")].map(text)).toEqual(["✕ 0 errors", "⚠ 0 warnings"]);
+  });
+
   test("selects a finding's cell on click, Enter and Space, and on no other key", async () => {
     const host = new FakeHost()
       .addReturn(returnOf(NOVEMBER, "Nov", { "issued.ord1.close.shares": "1" }))

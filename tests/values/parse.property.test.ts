@@ -11,6 +11,25 @@ const figureChars = fc.constantFrom(
   ..."0123456789,.() -*/+&;\n\u2212\u2014\u00a0$HKUSDRMBNilnaA\\€£¥x".split("")
 );
 const figureish = fc.string({ unit: figureChars, maxLength: 30 });
+// what filed returns print beside a figure, and a currency printed alone ("HKD" where nothing moved)
+const beside = fc.constantFrom(
+  "",
+  "*",
+  " (Remarks)",
+  " (Remark)",
+  " (Note 2)",
+  "(Note 2) ",
+  " per share",
+  " Per Share (Remarks)",
+  " (",
+  ")",
+  " ((Note)"
+);
+const currencyOnly = fc.constantFrom("HKD", "HK$", "US$", "RMB", " usd ", "(HK$)", "HKD$", "€");
+const annotated = fc.oneof(
+  fc.tuple(beside, fc.oneof(figureish, currencyOnly), beside).map(([a, f, b]) => a + f + b),
+  currencyOnly
+);
 
 function wellFormed(p: Parsed): void {
   expect(TAGS).toContain(p.tag);
@@ -25,9 +44,17 @@ function wellFormed(p: Parsed): void {
 describe("parseCell never throws", () => {
   test.each(EXPECTS)("on any string, any unicode and figure-like text (%s)", (expect_) => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.string({ unit: "binary" }), figureish), (text) =>
-        wellFormed(parseCell(text, expect_))
+      fc.property(
+        fc.oneof(fc.string(), fc.string({ unit: "binary" }), figureish, annotated),
+        (text) => wellFormed(parseCell(text, expect_))
       ),
+      { numRuns: 2000 }
+    );
+  });
+
+  test.each(EXPECTS)("on annotated and currency-only text (%s)", (expect_) => {
+    fc.assert(
+      fc.property(annotated, (text) => wellFormed(parseCell(text, expect_))),
       { numRuns: 2000 }
     );
   });
@@ -43,7 +70,7 @@ describe("parseCell never throws", () => {
 
   test("keeps a string input as its text", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), figureish), (text) => {
+      fc.property(fc.oneof(fc.string(), figureish, annotated), (text) => {
         const p = parseCell(text, "number");
         if (p.tag !== "blank") expect(p.text).toBe(text);
       })

@@ -46,7 +46,9 @@ export const sum: KindCompiler<SumRule> = (rule, scope) => {
   const cells = [total, ...parts.map(([cell]) => cell)]; // the total is cell 0, part k is cell k + 1
   const places = placesOf(cells);
   const subtracted = parts.map(([, weight]) => weight < 0);
-  const { tolerance } = rule;
+  // share counts are whole: a share column compares exactly and prints whole numbers whatever
+  // tolerance its rule gives the block's money columns (auth.rollforward runs over both)
+  const tolerance = scope.layout.fields[total.index]?.kind === "shares" ? "exact" : rule.tolerance;
   return {
     cells,
     run(ctx) {
@@ -193,6 +195,12 @@ export const quotient: KindCompiler<QuotientRule> = (rule, scope) => {
 
 const YES = /^\s*(yes|y|registered|true)\s*$/i;
 
+/** The words a bound's message uses for its balance row. */
+const ROW_WORDS: Readonly<Record<string, string>> = {
+  preceding: "at close of the preceding month",
+  close: "at close",
+};
+
 /** lesser <= greater; lesser = greater where the flag reads "Yes" (registered capital). */
 export const bound: KindCompiler<BoundRule> = (rule, scope) => {
   const lesser = scope.ref(rule.lesser);
@@ -202,6 +210,7 @@ export const bound: KindCompiler<BoundRule> = (rule, scope) => {
   const cells = [lesser, greater];
   // runs read slots captured as numbers, not CellRef objects (see placesOf)
   const [lesserAt, greaterAt, flagAt] = [lesser.slot, greater.slot, flag.slot];
+  const params = { row: ROW_WORDS[scope.bindings.row ?? "close"] ?? ROW_WORDS.close };
   return {
     cells,
     extra: [flag],
@@ -213,11 +222,17 @@ export const bound: KindCompiler<BoundRule> = (rule, scope) => {
       if (f.tag === "text" && YES.test(f.text)) {
         if (cmp(vl.value, vg.value) === 0) return NONE;
         return [
-          { code: "bound.registered", severity: "warning", expected: shown(vg), actual: shown(vl) },
+          {
+            code: "bound.registered",
+            severity: "warning",
+            expected: shown(vg),
+            actual: shown(vl),
+            params,
+          },
         ];
       }
       if (cmp(vl.value, vg.value) <= 0) return NONE;
-      return [{ code: "bound.exceeded", expected: shown(vg), actual: shown(vl) }];
+      return [{ code: "bound.exceeded", expected: shown(vg), actual: shown(vl), params }];
     },
   };
 };

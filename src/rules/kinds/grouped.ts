@@ -5,7 +5,7 @@ import type { Direction } from "../../form";
 import type { KindCompiler, Outcome, RunContext } from "../compile";
 import * as readModule from "../read";
 import type { CellRef } from "../read";
-import type { ClassSumRule, CurrencyTotalRule, FundsRule, NetZeroRule, SignRule } from "../types";
+import type { ClassSumRule, FundsRule, NetZeroRule, SignRule } from "../types";
 import * as commonModule from "./common";
 
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
@@ -203,55 +203,6 @@ export const funds: KindCompiler<FundsRule> = (rule, scope) => {
           expected: `${currency ? `${currency} ` : ""}${shownDec(g.expected, "cent")}`,
           actual: `${currency ? `${currency} ` : ""}${shownDec(g.stated, "cent")}`,
           params: { currency: currency || "(no currency stated)" },
-        });
-      }
-      return out;
-    },
-  };
-};
-
-/** Per currency: the stated total = Σ of the blocks' amounts in that currency (T3). */
-export const currencyTotal: KindCompiler<CurrencyTotalRule> = (rule, scope) => {
-  const total = scope.ref(rule.total);
-  if (total.index < 0) return null;
-  const amounts = scope.keys(rule.blocks).map((c) => scope.ref(rule.amount, { c }));
-  const headings = scope.keys(rule.blocks).map((c) => scope.ref(rule.amountCurrency ?? "", { c }));
-  const [totalAt, amountAts, headingAts] = [total.slot, slotsIn(amounts), slotsIn(headings)];
-  return {
-    cells: [total, ...amounts],
-    extra: headings.filter((h) => h.index >= 0),
-    run(ctx) {
-      const vt = ctx.cur.atSlot(totalAt);
-      if (vt.tag === "problem") return NONE;
-      const blocks = new Map<string, CurrencyGroup>();
-      for (let k = 0; k < amounts.length; k++) {
-        const v = ctx.cur.atSlot(amountAts[k]);
-        if (isUnreadable(v)) return NONE;
-        if (v.tag !== "number") continue;
-        const g = groupFor(blocks, currencyOf(v, ctx.cur.atSlot(headingAts[k])));
-        g.expected = add(g.expected, v.value);
-        g.cells.push(amounts[k]);
-      }
-      if (vt.tag !== "moneyList" && vt.tag !== "number") {
-        const anyCapital = [...blocks.values()].some((g) => sign(g.expected) !== 0);
-        return anyCapital && vt.tag === "blank"
-          ? [{ code: "currencyTotal.blank", severity: "warning" }]
-          : NONE;
-      }
-      const items = vt.tag === "number" ? [{ value: vt.value, currency: vt.currency }] : vt.items;
-      const known = [...blocks.keys()].filter((c) => c !== "");
-      const out: Outcome[] = [];
-      for (const item of items) {
-        // a figure without a currency is in the only currency the blocks use
-        const currency = item.currency ?? (known.length === 1 ? known[0] : "");
-        const g = blocks.get(currency) ?? groupFor(new Map(), currency);
-        if (agrees(g.expected, item.value, "cent", Math.max(1, g.cells.length))) continue;
-        out.push({
-          code: "currencyTotal.mismatch",
-          cells: [total, ...g.cells],
-          expected: `${currency ? `${currency} ` : ""}${shownDec(g.expected, "cent")}`,
-          actual: `${currency ? `${currency} ` : ""}${shownDec(item.value, "cent")}`,
-          currenciesDiffer: blocks.size > 1,
         });
       }
       return out;

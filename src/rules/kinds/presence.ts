@@ -2,7 +2,13 @@ import * as decimalModule from "../../values/decimal";
 import type { KindCompiler, Outcome } from "../compile";
 import * as readModule from "../read";
 import type { CellRef } from "../read";
-import type { AllOrNoneRule, CellsRule, EmptyRule, NotApplicableRule } from "../types";
+import type {
+  AllOrNoneRule,
+  CellsRule,
+  EmptyRule,
+  NaAcrossRule,
+  NotApplicableRule,
+} from "../types";
 import * as slotsModule from "../slots";
 import * as commonModule from "./common";
 
@@ -75,6 +81,48 @@ export const notApplicable: KindCompiler<NotApplicableRule> = (rule, scope) => {
           code: "notApplicable.figure",
           cells: [...offending, ...when],
           actual: shown(ctx.cur.atSlot(offending[0].slot)),
+        },
+      ];
+    },
+  };
+};
+
+/** Section I and Section II agree on whether a class is used (N/A or blank in both, or in neither). */
+export const naAcross: KindCompiler<NaAcrossRule> = (rule, scope) => {
+  const authorised = rule.authorised.map((t) => scope.ref(t)).filter((c) => c.index >= 0);
+  const issued = rule.issued.map((t) => scope.ref(t)).filter((c) => c.index >= 0);
+  if (authorised.length === 0 || issued.length === 0) return null;
+  const others = scope
+    .keys(rule.blocks)
+    .map((c) => scope.ref(rule.anyAuthorised, { c }))
+    .filter((c) => c.index >= 0);
+  const [authAts, issuedAts, otherAts] = [slotsIn(authorised), slotsIn(issued), slotsIn(others)];
+  return {
+    cells: [...authorised, ...issued],
+    extra: others.filter((c) => !authorised.some((a) => a.slot === c.slot)),
+    run(ctx) {
+      const firstStated = (ats: readonly number[]): number =>
+        ats.findIndex((at) => isStated(ctx.cur.atSlot(at)));
+      const inI = firstStated(authAts);
+      const inII = firstStated(issuedAts);
+      if (inI < 0 === inII < 0) return NONE;
+      if (inI >= 0) {
+        return [
+          {
+            code: "naAcross.issued",
+            severity: "warning",
+            cells: [...issued, ...authorised],
+            actual: shown(ctx.cur.atSlot(authAts[inI])),
+          },
+        ];
+      }
+      // a Section I with no block stated is a no-par issuer's (T4): nothing to tie to
+      if (firstStated(otherAts) < 0) return NONE;
+      return [
+        {
+          code: "naAcross.authorised",
+          cells: [...authorised, ...issued],
+          actual: shown(ctx.cur.atSlot(issuedAts[inII])),
         },
       ];
     },

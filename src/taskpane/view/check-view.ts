@@ -64,9 +64,11 @@ export function renderCheck(check: CheckView, select: (f: Finding) => void): HTM
         ),
       ];
     case "result": {
-      const compared = check.previousSheet
-        ? `Checked ${check.sheetName} against ${check.previousSheet} (${check.previousMonth}).`
-        : `Checked ${check.sheetName}. No return for ${check.previousMonth || "last month"} in this workbook, so the checks against last month were skipped.`;
+      const compared = check.notices.length
+        ? `Checked ${check.sheetName}; ${check.previousSheet ?? "last month's sheet"} was found but not used:`
+        : check.previousSheet
+          ? `Checked ${check.sheetName} against ${check.previousSheet} (${check.previousMonth}).`
+          : `Checked ${check.sheetName}. No return for ${check.previousMonth || "last month"} in this workbook, so the checks against last month were skipped.`;
       const parts: HTMLElement[] = [
         h(
           "div",
@@ -75,6 +77,10 @@ export function renderCheck(check: CheckView, select: (f: Finding) => void): HTM
           badge(check.counts.warnings, "warning")
         ),
         h("p", { class: "compared" }, compared),
+        // last month's sheet found but not this issuer's or form's: why its checks were skipped
+        ...check.notices.map((text) =>
+          h("p", { class: "compared notice-previous", role: "note" }, text)
+        ),
       ];
       if (check.groups.length === 0) {
         parts.push(
