@@ -1,10 +1,34 @@
-/** One check of a return: last month found by its month end, the rules run, findings grouped. */
-import { formVersion, layoutOf } from "../form";
+/**
+ * One check of a return: last month found by its month end, the verdict taken (states, cells to
+ * fill, likely wrong figures), findings grouped, and the cells it names given their addresses.
+ */
+import { formVersion, layoutOf, type Layout } from "../form";
 import type { SheetReturn, WorkbookHost } from "../plan/host";
-import { checksOf, reconcile, type MonthInput } from "../rules/reconcile";
+import { checksOf, type MonthInput } from "../rules/reconcile";
+import { verdictOf, type Status, type Verdict } from "../rules/verdict";
 import { fromIso, MONTH_NAMES } from "../values/dates";
 import { countFindings, groupFindings, type FindingCounts, type FindingGroup } from "./findings";
+import { shownValue } from "./fix";
 import { previousMonthEnd } from "./insert-form";
+
+/** A cell the pane names: its field, its address ("B36", "" when unknown) and the form's words. */
+export interface NamedCell {
+  readonly field: string;
+  readonly address: string;
+  readonly label: string;
+}
+
+/** The likely wrong figure, named, with the value that clears its checks, most likely first. */
+export interface SuggestionView extends NamedCell {
+  /** The value that clears, as the form writes it ("1,000,250,000"). */
+  readonly value: string;
+  /** What the cell holds now, as typed. */
+  readonly current: string;
+  /** How many of the findings listed it would clear, by severity. */
+  readonly clears: { readonly errors: number; readonly warnings: number };
+  /** Cells equally likely to be the slip (a figure one rule alone reads). */
+  readonly tiedWith: readonly NamedCell[];
+}
 
 /** What the last check found, or why it found nothing to check. */
 export type CheckView =
@@ -21,9 +45,17 @@ export interface CheckResult {
   readonly previousSheet?: string;
   /** Last month in words ("October 2011"), for saying which month was looked for. */
   readonly previousMonth: string;
-  /** How many checks the return's layout has (the empty state says "All N checks pass"). */
+  /** How many checks the return's layout has. */
   readonly checks: number;
+  /** "ready" (nothing to fill, no error), "incomplete" or "errors". */
+  readonly status: Status;
+  /** "Ready to file", or what is left: "12 cells to fill · 1 error · 2 warnings". */
+  readonly headline: string;
   readonly counts: FindingCounts;
+  /** The cells a filed return cannot leave blank, in form order: listed apart, never as errors. */
+  readonly toFill: readonly NamedCell[];
+  readonly suggestions: readonly SuggestionView[];
+  /** Errors and warnings by section of the form. */
   readonly groups: readonly FindingGroup[];
 }
 
@@ -75,14 +107,55 @@ export async function checkReturn(
   if (!form) return { kind: "unknownForm", sheetName: found.sheetName, formId: found.formId };
   const layout = layoutOf(form, found.shape);
   const previous = await readPrevious(host, found);
-  const findings = reconcile({ layout, values: found.values }, previous?.input);
+  const verdict = verdictOf({ layout, values: found.values }, previous?.input);
+  const named = new Set([
+    ...verdict.toFill,
+    ...verdict.suggestions.flatMap((s) => [s.field, ...(s.tiedWith ?? [])]),
+  ]);
+  const addresses = named.size > 0 ? await host.addressesOf(found.sheetName, [...named]) : {};
+  const cell = (field: string): NamedCell => ({
+    field,
+    address: addresses[field] ?? "",
+    label: labelOf(layout, field),
+  });
+  const listed = verdict.findings.filter((f) => f.severity !== "to-fill");
   return {
     kind: "result",
     sheetName: found.sheetName,
     previousSheet: previous?.sheetName,
     previousMonth: monthWords(previousMonthEnd(found.monthEnd)),
     checks: checksOf(layout).length,
-    counts: countFindings(findings),
-    groups: groupFindings(layout, findings),
+    status: verdict.status,
+    headline: verdict.headline,
+    counts: { ...countFindings(listed), toFill: verdict.toFill.length },
+    toFill: verdict.toFill.map(cell),
+    suggestions: suggestionsOf(verdict, cell, found.values),
+    groups: groupFindings(layout, listed),
   };
+}
+
+/** The form's words for a field's cell (its caption within its block), or the field id. */
+function labelOf(layout: Layout, field: string): string {
+  const def = layout.byId.get(field);
+  return def ? def.caption || def.label : field;
+}
+
+/** The verdict's suggestions with their cells named and what each clears counted. */
+function suggestionsOf(
+  verdict: Verdict,
+  cell: (field: string) => NamedCell,
+  values: SheetReturn["values"]
+): SuggestionView[] {
+  return verdict.suggestions.map((s) => {
+    const cleared = s.clears.map((i) => verdict.findings[i]).filter((f) => f !== undefined);
+    const errors = cleared.filter((f) => f.severity === "error").length;
+    return {
+      ...cell(s.field),
+      value: s.value,
+      // a number the host read shows as the form writes it, as the suggested value does
+      current: typeof values[s.field] === "number" ? shownValue(values[s.field]) : s.current,
+      clears: { errors, warnings: cleared.length - errors },
+      tiedWith: (s.tiedWith ?? []).map(cell),
+    };
+  });
 }

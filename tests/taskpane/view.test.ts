@@ -47,21 +47,21 @@ describe("the findings list", () => {
       "Header and dates",
       "II. Movements in Issued Share Capital",
     ]);
-    const items = [...root.querySelectorAll(".finding")];
+    const items = [...root.querySelectorAll(".group .finding")];
     expect(items.map((i) => text(i.querySelector(".severity")))).toEqual(["Warning:", "Error:"]);
     expect(items.map((i) => text(i.querySelector(".icon")))).toEqual(["⚠", "✕"]);
     expect([...root.querySelectorAll(".count")].map(text)).toEqual(["✕ 1 error", "⚠ 1 warning"]);
   });
 
-  test("shows the empty state with the number of checks", async () => {
+  test("a consistent return reads Ready to file, naming its sheet, never all pass", async () => {
     const host = new FakeHost()
       .addReturn(returnOf(NOVEMBER, "Nov"))
       .addReturn(returnOf(OCTOBER, "Oct"))
       .activate("Nov");
     const { root, controller } = await checked(host);
-    const state = controller.state.check;
-    if (state.kind !== "result") throw new Error("no result");
-    expect(text(root.querySelector(".all-pass"))).toBe(`✓ All ${state.checks} checks pass`);
+    expect(controller.state.check.kind).toBe("result");
+    expect(text(root.querySelector(".verdict"))).toBe("✓ Nov: Ready to file");
+    expect(text(root)).not.toMatch(/all checks pass/i);
     expect(text(root.querySelector(".compared"))).toBe("Checked Nov against Oct (October 2011).");
     expect([...root.querySelectorAll(".count")].map(text)).toEqual(["✕ 0 errors", "⚠ 0 warnings"]);
   });

@@ -1,0 +1,90 @@
+/**
+ * @jest-environment jsdom
+ */
+// The verdict as the pane draws it: the sheet it speaks of, the likely cause first with its
+// "Use" button, the question old -> new, Undo, and cells to fill apart from the errors.
+import type { SheetReturn } from "../../src/plan/host";
+import { loadFixture } from "../support/fixtures";
+import { FakeHost } from "./fake-host";
+import { flush } from "./support";
+import { click, mount, text, unmount } from "./view-support";
+
+afterEach(unmount);
+
+const EXCL = "issued.c1.close.excl";
+const TOTAL = "issued.c1.close.shares";
+
+/** June FF301 closing at 1,000,250,000 excl. treasury shares, with `changes`. */
+function june(changes: Readonly<Record<string, unknown>> = {}): SheetReturn {
+  const { doc, month } = loadFixture("ff301-options-treasury-example-2026-06.json");
+  return {
+    sheetName: "MR 2026-06",
+    formId: doc.form,
+    shape: month.layout.shape,
+    monthEnd: "2026-06-30",
+    values: {
+      ...month.values,
+      "issued.c1.preceding.excl": "1,001,250,000",
+      "issued.c1.preceding.shares": "1,051,250,000",
+      [EXCL]: "1,000,250,000",
+      [TOTAL]: "1,052,250,000",
+      ...changes,
+    },
+  };
+}
+
+async function checked(ret: SheetReturn) {
+  const host = new FakeHost().addReturn(ret).activate(ret.sheetName);
+  host.addresses.set(ret.sheetName, { [EXCL]: "B36", [TOTAL]: "D36", "sig.title": "B88" });
+  const pane = mount(host);
+  click(pane.root.querySelector("#hkmr-check"));
+  await flush();
+  return { host, ...pane };
+}
+
+describe("the verdict in the pane", () => {
+  test("a consistent, complete return reads Ready to file, naming its sheet", async () => {
+    const { root } = await checked(june());
+    const verdict = root.querySelector(".verdict")!;
+    expect(verdict.getAttribute("data-status")).toBe("ready");
+    expect(text(verdict)).toMatch(/^✓ MR 2026-06: Ready to file/);
+    expect(root.querySelector(".likely")).toBeNull();
+    expect(text(root)).not.toMatch(/all checks pass/i);
+  });
+
+  test("a blank cell is listed to fill, apart from the errors and without the word Error", async () => {
+    const { root } = await checked(june({ "sig.title": "" }));
+    expect(root.querySelector(".verdict")!.getAttribute("data-status")).toBe("incomplete");
+    expect(text(root.querySelector(".verdict"))).toMatch(/MR 2026-06: 1 cell to fill/);
+    const items = [...root.querySelectorAll('.to-fill .finding[data-severity="to-fill"]')];
+    expect(items.map(text)).toEqual([expect.stringMatching(/^✎ B88: /)]);
+    expect(root.querySelector(".to-fill .severity")).toBeNull();
+    expect(root.querySelectorAll('.finding[data-severity="error"]')).toHaveLength(0);
+  });
+
+  test("the likely cause comes first, then Use asks old -> new, then Undo is offered", async () => {
+    const { root, host } = await checked(june({ [EXCL]: "1,000,250,001" }));
+    const likely = root.querySelector(".likely")!;
+    expect(likely.compareDocumentPosition(root.querySelector(".group")!)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING
+    );
+    expect(text(likely.querySelector(".likely-text"))).toMatch(
+      /^Likely cause: B36, Balance at close of the month.*\. 1,000,250,000 would clear \d+ errors?\.$/
+    );
+    click(likely.querySelector('[data-action="use"]'));
+    await flush();
+    expect(text(root.querySelector('.fix[data-kind="confirm"] p'))).toBe(
+      "Change B36 on MR 2026-06 from 1,000,250,001 to 1,000,250,000?"
+    );
+    expect(host.count("writeField")).toBe(0);
+    click(root.querySelector('[data-action="confirm"]'));
+    await flush();
+    expect(host.writes).toEqual([["MR 2026-06", EXCL, 1000250000]]);
+    expect(root.querySelector(".verdict")!.getAttribute("data-status")).toBe("ready");
+    expect(text(root.querySelector('[data-action="undo"]'))).toBe("Undo: put back 1,000,250,001");
+    click(root.querySelector('[data-action="undo"]'));
+    await flush();
+    expect(root.querySelector(".verdict")!.getAttribute("data-status")).toBe("errors");
+    expect(root.querySelector(".fix")).toBeNull();
+  });
+});
