@@ -5,9 +5,15 @@ import type { Finding } from "../../rules/types";
 import { h } from "./dom";
 
 /** The icon characters that go with each severity, so status never rests on colour alone. */
-export const ICONS = { error: "✕", warning: "⚠", success: "✓", info: "ℹ" } as const;
+export const ICONS = {
+  error: "✕",
+  warning: "⚠",
+  "to-fill": "✎",
+  success: "✓",
+  info: "ℹ",
+} as const;
 
-const WORDS = { error: "Error", warning: "Warning" } as const;
+const WORDS = { error: "Error", warning: "Warning", "to-fill": "To fill" } as const;
 
 /** A count as a badge: an icon, the number and its noun ("✕ 2 errors"). */
 function badge(count: number, kind: "error" | "warning"): HTMLElement {
