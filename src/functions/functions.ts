@@ -1,4 +1,4 @@
-import { CheckSpecError, ERROR_PREFIX, evaluateCheck, OK, verdictOf } from "../rules/check-cell";
+import { checkTextOf, CheckSpecError, ERROR_PREFIX, evaluateCheck, OK } from "../rules/check-cell";
 import { sameClass } from "../rules/class-names";
 import { figureOf } from "../rules/read";
 import { lookupCurrency, parseCurrencyHeading } from "../values/currency";
@@ -74,7 +74,7 @@ export function num(text: string | number): number {
  */
 export function check(spec: string, cells: unknown[][][]): string {
   try {
-    return verdictOf(evaluateCheck(spec, cells));
+    return checkTextOf(evaluateCheck(spec, cells));
   } catch (error) {
     // by name as well as class: the task pane and the functions may run in different JS contexts
     if (error instanceof CheckSpecError || (error as Error | null)?.name === "CheckSpecError")

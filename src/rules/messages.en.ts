@@ -57,6 +57,7 @@ export const MESSAGES: Readonly<Record<string, string>> = {
     "{cell}: holds only if the new shares column is read as reading {reading}; check which reading the Exchange takes.",
   "netZero.unbalanced":
     '{cell}: the lines marked "{mark}" as one conversion between classes net to {actual}; expected 0.',
+  "complete.blank": "Fill in {labels}.",
   "date.notMonthEnd": "{cell}: {actual} is not the last day of its month.",
   "date.notAfter": "{cell}: expected a date {expected}; found {actual}.",
   "date.late":

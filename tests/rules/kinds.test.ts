@@ -13,8 +13,11 @@ const layout = layoutOf(legacy2011, {
 
 type Values = Record<string, string>;
 
+// these cases state a few figures each: what they leave blank to fill is completeness's own test
 const check = (values: Values, previous?: Values): Finding[] =>
-  reconcile({ layout, values }, previous ? { layout, values: previous } : undefined);
+  reconcile({ layout, values }, previous ? { layout, values: previous } : undefined).filter(
+    (f) => f.severity !== "to-fill"
+  );
 
 const brief = (findings: Finding[]): string[] => findings.map((f) => `${f.severity} ${f.ruleId}`);
 

@@ -1,5 +1,5 @@
 import type { HyperFormula } from "hyperformula";
-import { verdictOf } from "../../src/rules/check-cell";
+import { checkTextOf } from "../../src/rules/check-cell";
 import { reconcile, type Finding } from "../../src/rules/reconcile";
 import { fixtureNames, loadFixture } from "../support/fixtures";
 import { hkmrHyperFormula } from "../support/hkmr-hyperformula";
@@ -45,7 +45,7 @@ describe.each(fixtureNames())("fixture %s", (name) => {
     expect(texts).toEqual(
       month.plan.checks.map((c) => ({
         key: c.key,
-        text: verdictOf(held.filter((f) => f.instance === c.key)),
+        text: checkTextOf(held.filter((f) => f.instance === c.key)),
       }))
     );
     const failing = engine.filter((f) => f.severity === "error").map((f) => f.instance);

@@ -10,11 +10,12 @@ import * as commonModule from "./common";
 
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
 // getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
-const { abs, add, eq, formatDec, isZero, mul, neg, roundHalfUp, sign, ZERO } = decimalModule;
+const { abs, add, eq, formatDec, isZero, mul, neg, roundHalfUp, sign, sub, ZERO } = decimalModule;
 const { currencyOf, figureOf, isUnreadable } = readModule;
 const { agrees, slotsIn, shown, shownDec } = commonModule;
 
 const NONE: readonly Outcome[] = [];
+const NO_VALUE: readonly Dec[] = [];
 
 /** The cells of `template` for every key of a lines domain, with the keys. */
 function lineCells(
@@ -129,6 +130,29 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
         },
       });
       return out;
+    },
+    solve(ctx, id) {
+      // the total = Σ of the class's lines as they count; or one line's figure from the rest
+      const target = id === total.id ? -1 : values.findIndex((c) => c.id === id);
+      if (target < -1 || (target === -1 && id !== total.id)) return NO_VALUE;
+      if (target >= 0 && ctx.classOfLine(classAts[target]) !== classId) return NO_VALUE;
+      let others: Dec = ZERO;
+      for (let k = 0; k < values.length; k++) {
+        const v = ctx.cur.atSlot(valueAts[k]);
+        if (isUnreadable(v)) return NO_VALUE;
+        if (k === target || v.tag !== "number" || ctx.classOfLine(classAts[k]) !== classId)
+          continue;
+        others = add(others, decrease[k] ? neg(abs(v.value)) : v.value);
+      }
+      if (target === -1) return [others];
+      const vt = ctx.cur.atSlot(totalAt);
+      if (isUnreadable(vt)) return NO_VALUE;
+      const counts = sub(figureOf(vt) ?? ZERO, others);
+      if (!decrease[target]) return [counts];
+      // a decrease counts whatever its sign: keep the sign the line was written with
+      if (sign(counts) > 0) return NO_VALUE;
+      const written = ctx.cur.atSlot(valueAts[target]);
+      return [written.tag === "number" && sign(written.value) < 0 ? counts : neg(counts)];
     },
   };
 };
