@@ -252,9 +252,8 @@ export class ExcelHost implements WorkbookHost {
           const sheet = context.workbook.worksheets.getItem(sheetName);
           const range = sheet.names.getItem(nameOf("", fieldId)).getRange();
           range.load("formulas,valueTypes");
-          // a typed formula goes back as a formula; anything else as a value, as if typed
-          if (typeof content === "string" && content.startsWith("=")) range.formulas = [[content]];
-          else range.values = [[content ?? ""]];
+          // as if typed: Excel reads text that starts with "=" as a formula, "" clears the cell
+          range.values = [[content ?? ""]];
           await context.sync();
           return { previous: contentOf(range.formulas[0]?.[0], range.valueTypes[0]?.[0]) };
         }),
@@ -292,10 +291,11 @@ export class ExcelHost implements WorkbookHost {
 
 /** A cell's content as read back: its formula when it has one, else its value by type. */
 function contentOf(formula: unknown, type: Excel.RangeValueType | undefined): CellContent {
-  if (type === "Empty" || formula === "" || formula === undefined || formula === null) return null;
-  if (typeof formula === "string" && formula.startsWith("=")) return formula;
-  if (typeof formula === "number" || typeof formula === "boolean") return formula;
-  return String(formula);
+  if ((type as string | undefined) === "Empty" || formula === "") return null;
+  const known = typeof formula;
+  return known === "string" || known === "number" || known === "boolean"
+    ? (formula as CellContent)
+    : null;
 }
 
 /** "B36" from a name's formula "='MR 2026-06'!$B$36"; null when it is not one cell. */

@@ -137,7 +137,8 @@ export async function checkReturn(
 /** The form's words for a field's cell (its caption within its block), or the field id. */
 function labelOf(layout: Layout, field: string): string {
   const def = layout.byId.get(field);
-  return def ? def.caption || def.label : field;
+  // a caption ends with the form's colon ("Title:"); the pane puts its own after the address
+  return def ? (def.caption || def.label).replace(/:\s*$/, "") : field;
 }
 
 /** The verdict's suggestions with their cells named and what each clears counted. */

@@ -51,7 +51,7 @@ export function contentOfValue(value: string): CellContent {
 export function shownValue(raw: unknown): string {
   if (raw === null || raw === undefined || raw === "") return "blank";
   if (typeof raw === "number") return raw.toLocaleString("en-US", { maximumFractionDigits: 10 });
-  return String(raw);
+  return typeof raw === "string" ? raw : JSON.stringify(raw);
 }
 
 /** Whether a cell's raw value (as read back) is still what the pane wrote there. */

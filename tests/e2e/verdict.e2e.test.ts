@@ -22,7 +22,7 @@ const EXCL = "issued.c1.close.excl";
 const TOTAL = "issued.c1.close.shares";
 /** June's figures: the fixture's month with a larger issuer, closing at 1,000,250,000 excl. */
 const JUNE: Readonly<Record<string, string>> = {
-  ...(fixture.doc.values as Record<string, string>),
+  ...fixture.doc.values,
   "issued.c1.preceding.excl": "1,001,250,000",
   "issued.c1.preceding.shares": "1,051,250,000",
   [EXCL]: "1,000,250,000",

@@ -69,8 +69,11 @@ describe("following the sheet in view", () => {
   });
 
   test("Insert shows the verdict on the new sheet, which is to fill, never all pass", async () => {
-    const { controller } = await started("Notes");
+    const host = new FakeHost().addPlainSheet("Notes").activate("Notes");
+    const { controller } = paneOn(host);
+    await controller.start();
     await controller.check();
+    expect(controller.state.check).toEqual({ kind: "noReturn" });
     controller.updateInsert({ formId: "legacy-2011", issuer: "Example Holdings Limited" });
     await controller.insert();
     const result = resultOf(controller.state);
@@ -78,7 +81,8 @@ describe("following the sheet in view", () => {
     expect(result.status).toBe("incomplete");
     expect(result.headline).toMatch(/cells? to fill/);
     expect(result.toFill.length).toBeGreaterThan(0);
-    expect(controller.state.status?.text).toMatch(/^Inserted MR 2011-11/);
+    // the words about the sheet with no return went with it
+    expect(controller.state.status?.text).toBe("Inserted MR 2011-11.");
   });
 
   test("Roll forward shows the verdict on the new month's sheet", async () => {
