@@ -86,6 +86,17 @@ afterAll(async () => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
+/** A screenshot of the page with the pane scrolled to its verdict (the Check section). */
+async function snap(name: string): Promise<void> {
+  await preview.pane.locator("#hkmr-check-title").scrollIntoViewIfNeeded();
+  await preview.pane.evaluate((pane) => {
+    const title = pane.querySelector("#hkmr-check-title");
+    if (title)
+      pane.scrollTop += title.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+  });
+  await preview.screenshot(shot(name));
+}
+
 /** The pane's verdict line for a sheet, once it shows. */
 const verdictFor = (sheet: string) => preview.pane.locator(`.verdict[data-sheet="${sheet}"]`);
 
@@ -111,7 +122,7 @@ describe("the verdict on a June FF301 return with one slip", () => {
     expect(await preview.pane.locator('.finding[data-severity="to-fill"]').count()).toBeGreaterThan(
       0
     );
-    await preview.screenshot(shot("1-inserted-to-fill"));
+    await snap("1-inserted-to-fill");
   });
 
   test("typed with the slip, the pane's first item names the closing balance and its value", async () => {
@@ -133,7 +144,7 @@ describe("the verdict on a June FF301 return with one slip", () => {
       expect(await item.getAttribute("data-target")).not.toBe(TOTAL);
     expect(await preview.pane.locator(".likely").textContent()).not.toContain(`${at(TOTAL)},`);
     expect(await verdictFor("MR 2026-06").getAttribute("data-status")).toBe("errors");
-    await preview.screenshot(shot("2-slip-likely-cause"));
+    await snap("2-slip-likely-cause");
   });
 
   test("Use asks old -> new, writes that one cell, and the sheet reads ready", async () => {
@@ -142,7 +153,7 @@ describe("the verdict on a June FF301 return with one slip", () => {
     const question = preview.pane.locator('.fix[data-kind="confirm"]');
     await question.waitFor(WAIT);
     expect(await question.textContent()).toContain(`from ${SLIP} to ${JUNE[EXCL]}`);
-    await preview.screenshot(shot("3-confirm"));
+    await snap("3-confirm");
     await preview.pane.locator('[data-action="confirm"]').click();
 
     const fixed = verdictOf({ layout: LAYOUT, values: JUNE });
@@ -154,7 +165,7 @@ describe("the verdict on a June FF301 return with one slip", () => {
     expect(await preview.contentOf(at(TOTAL))).toBe(total);
     expect(await page.locator('.wb-cell[data-mark="error"]').count()).toBe(0);
     await preview.pane.locator('.fix[data-kind="done"]').waitFor(WAIT);
-    await preview.screenshot(shot("4-used"));
+    await snap("4-used");
   });
 
   test("Undo puts the slip back; Use again fixes it", async () => {
@@ -163,7 +174,7 @@ describe("the verdict on a June FF301 return with one slip", () => {
       .locator('.verdict[data-sheet="MR 2026-06"][data-status="errors"]')
       .waitFor(WAIT);
     expect(await preview.contentOf(at(EXCL))).toBe("1000250001");
-    await preview.screenshot(shot("5-undone"));
+    await snap("5-undone");
     await preview.pane.locator(`[data-action="use"][data-target="${EXCL}"]`).click();
     await preview.pane.locator('[data-action="confirm"]').click();
     await preview.pane
@@ -178,16 +189,16 @@ describe("the verdict follows the sheet in view", () => {
     await preview.tab("MR 2026-07").waitFor(WAIT);
     await verdictFor("MR 2026-07").waitFor(WAIT);
     expect(await preview.pane.locator(".verdict").count()).toBe(1);
-    await preview.screenshot(shot("6-rolled-forward"));
+    await snap("6-rolled-forward");
 
     await preview.activate("MR 2026-06");
     await verdictFor("MR 2026-06").waitFor(WAIT);
     expect(await preview.pane.locator(".verdict").count()).toBe(1);
-    await preview.screenshot(shot("7-tab-june"));
+    await snap("7-tab-june");
 
     await preview.activate("MR 2026-07");
     await verdictFor("MR 2026-07").waitFor(WAIT);
-    await preview.screenshot(shot("8-tab-july"));
+    await snap("8-tab-july");
   });
 
   test("logged no console error", () => {

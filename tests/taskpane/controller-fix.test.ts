@@ -123,4 +123,20 @@ describe("the likely cause and its fix", () => {
     expect(controller.state.check).toEqual({ kind: "noReturn" });
     expect(controller.state.fix).toBeNull();
   });
+
+  test("while the first option line is typed, the empty second line raises nothing", async () => {
+    const ret = june("June", { "A.1.close": "", "A.1.mayIssue": "" });
+    const host = new FakeHost()
+      .addReturn({ ...ret, shape: { ...ret.shape, options: 2 } })
+      .activate("June");
+    const { controller } = paneOn(host);
+    await controller.check();
+    const result = resultOf(controller.state);
+    const named = [
+      ...result.toFill.map((c) => c.field),
+      ...result.groups.flatMap((g) => g.findings.flatMap((f) => f.cells)),
+    ];
+    expect(named).toContain("A.1.close"); // the line being typed is to fill
+    expect(named.filter((id) => id.startsWith("A.2."))).toEqual([]);
+  });
 });

@@ -87,4 +87,23 @@ describe("the verdict in the pane", () => {
     expect(root.querySelector(".verdict")!.getAttribute("data-status")).toBe("errors");
     expect(root.querySelector(".fix")).toBeNull();
   });
+
+  test("names every cell equally likely to be the slip, offering Use on the first few", async () => {
+    const { root, controller } = await checked(june({ "A.1.granted": "500,001" }));
+    const check = controller.state.check;
+    if (check.kind !== "result") throw new Error("no result");
+    const [top] = check.suggestions;
+    expect(top.tiedWith.length).toBeGreaterThan(0);
+    const named = [top.field, ...top.tiedWith.map((c) => c.field)];
+    expect(named).toContain("A.1.granted");
+    const offered = [...root.querySelectorAll(".likely-item")].map((i) =>
+      i.getAttribute("data-target")
+    );
+    expect(offered[0]).toBe(top.field);
+    expect(offered.length).toBe(Math.min(3, named.length));
+    const words = text(root.querySelector(".likely"));
+    for (const cell of top.tiedWith.filter((c) => !offered.includes(c.field)))
+      expect(words).toContain(cell.address || cell.label);
+    expect(words).toMatch(/^Likely cause: .*Equally likely: /);
+  });
 });

@@ -16,6 +16,9 @@ export interface FixActions {
   undo(): void;
 }
 
+/** How many of the equally likely cells get their own "Use" button. */
+const SHOWN = 3;
+
 /** "B36, Balance at close of the month (excluding treasury shares)", or the words alone. */
 const nameOf = (cell: { address: string; label: string }): string =>
   cell.address ? `${cell.address}, ${cell.label}` : cell.label;
@@ -41,15 +44,17 @@ function button(text: string, action: string, field: string | null, onClick: () 
 }
 
 /**
- * The most likely causes: the first suggestion, and those named as equally likely with it,
- * each with its value and a "Use" button; an empty list when there is no suggestion.
+ * The most likely causes: the first suggestion, and up to two named as equally likely with it,
+ * each with its value and a "Use" button, then the other equally likely cells by name; an empty
+ * list when there is no suggestion.
  */
 export function renderLikely(check: CheckResult, actions: FixActions): HTMLElement[] {
   const [top] = check.suggestions;
   if (!top) return [];
   const tied = new Set(top.tiedWith.map((c) => c.field));
-  const likely = [top, ...check.suggestions.filter((s) => tied.has(s.field))];
-  const ties = top.tiedWith.filter((c) => !likely.some((s) => s.field === c.field));
+  const likely = [top, ...check.suggestions.filter((s) => tied.has(s.field))].slice(0, SHOWN);
+  // the rest of a long tie (a figure many blank cells could account for) is named, not offered
+  const rest = top.tiedWith.filter((c) => !likely.some((s) => s.field === c.field));
   const items = likely.map((s, i) =>
     h(
       "div",
@@ -63,8 +68,12 @@ export function renderLikely(check: CheckResult, actions: FixActions): HTMLEleme
       button(`Use ${s.value}`, "use", s.field, () => actions.use(s.field))
     )
   );
-  const others = ties.length
-    ? h("p", { class: "likely-tied" }, `Or: ${ties.map(nameOf).join("; ")}.`)
+  const others = rest.length
+    ? h(
+        "p",
+        { class: "likely-tied" },
+        `Equally likely too: ${rest.map((c) => c.address || c.label).join(", ")}.`
+      )
     : null;
   return [
     h(
