@@ -4,6 +4,7 @@
  */
 import { formVersion, layoutOf, type Layout } from "../form";
 import type { SheetReturn, WorkbookHost } from "../plan/host";
+import type { Finding } from "../rules/types";
 import { checksOf, type MonthInput } from "../rules/reconcile";
 import { verdictOf, type Status, type Verdict } from "../rules/verdict";
 import { fromIso, MONTH_NAMES } from "../values/dates";
@@ -55,7 +56,12 @@ export interface CheckResult {
   /** The cells a filed return cannot leave blank, in form order: listed apart, never as errors. */
   readonly toFill: readonly NamedCell[];
   readonly suggestions: readonly SuggestionView[];
-  /** Errors and warnings by section of the form. */
+  /**
+   * The findings the likely cause would clear: shown under it, not in the groups, so that a
+   * check on cells that are right does not read as advice to change them.
+   */
+  readonly explained: readonly Finding[];
+  /** The other errors and warnings, by section of the form. */
   readonly groups: readonly FindingGroup[];
 }
 
@@ -119,6 +125,7 @@ export async function checkReturn(
     label: labelOf(layout, field),
   });
   const listed = verdict.findings.filter((f) => f.severity !== "to-fill");
+  const folded = new Set((verdict.suggestions[0]?.clears ?? []).map((i) => verdict.findings[i]));
   return {
     kind: "result",
     sheetName: found.sheetName,
@@ -130,7 +137,11 @@ export async function checkReturn(
     counts: { ...countFindings(listed), toFill: verdict.toFill.length },
     toFill: verdict.toFill.map(cell),
     suggestions: suggestionsOf(verdict, cell, found.values),
-    groups: groupFindings(layout, listed),
+    explained: listed.filter((f) => folded.has(f)),
+    groups: groupFindings(
+      layout,
+      listed.filter((f) => !folded.has(f))
+    ),
   };
 }
 

@@ -65,9 +65,10 @@ describe("the verdict in the pane", () => {
   test("the likely cause comes first, then Use asks old -> new, then Undo is offered", async () => {
     const { root, host } = await checked(june({ [EXCL]: "1,000,250,001" }));
     const likely = root.querySelector(".likely")!;
-    expect(likely.compareDocumentPosition(root.querySelector(".group")!)).toBe(
-      Node.DOCUMENT_POSITION_FOLLOWING
-    );
+    // the errors it explains are folded under it, not listed as advice to change their cells
+    expect(likely.querySelectorAll('.explained .finding[data-severity="error"]')).toHaveLength(2);
+    expect(root.querySelectorAll('.group .finding[data-severity="error"]')).toHaveLength(0);
+    expect(root.querySelector(".likely")).toBe(root.querySelector(".check-result > div.likely"));
     expect(text(likely.querySelector(".likely-text"))).toMatch(
       /^Likely cause: B36, Balance at close of the month.*\. 1,000,250,000 would clear \d+ errors?\.$/
     );
@@ -105,5 +106,26 @@ describe("the verdict in the pane", () => {
     for (const cell of top.tiedWith.filter((c) => !offered.includes(c.field)))
       expect(words).toContain(cell.address || cell.label);
     expect(words).toMatch(/^Likely cause: .*Equally likely: /);
+  });
+
+  test("the Undo offer shows while its sheet is in view, and again when it comes back", async () => {
+    const { root, host, controller } = await checked(june({ [EXCL]: "1,000,250,001" }));
+    host.addReturn({ ...june(), sheetName: "Other" });
+    await controller.start();
+    click(root.querySelector('[data-action="use"]'));
+    click(root.querySelector('[data-action="confirm"]'));
+    await flush();
+    expect(root.querySelector('.fix[data-kind="done"]')).not.toBeNull();
+    host.switchTo("Other");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await flush();
+    expect(root.querySelector(".verdict")!.getAttribute("data-sheet")).toBe("Other");
+    expect(root.querySelector(".fix")).toBeNull();
+    host.switchTo("MR 2026-06");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await flush();
+    expect(text(root.querySelector('.fix[data-kind="done"] p'))).toBe(
+      "B36 on MR 2026-06 now holds 1,000,250,000 (it held 1,000,250,001)."
+    );
   });
 });

@@ -60,6 +60,18 @@ function findingItem(finding: Finding, select: (f: Finding) => void): HTMLElemen
   return h("li", {}, item);
 }
 
+/** The findings the likely cause would clear, folded under it: shown on request. */
+function explained(check: CheckResult, select: (f: Finding) => void): HTMLElement | null {
+  const list = check.explained;
+  if (list.length === 0) return null;
+  return h(
+    "details",
+    { class: "explained" },
+    h("summary", {}, `The ${plural(list.length, "finding")} it would clear`),
+    h("ul", { class: "findings" }, ...list.map((f) => findingItem(f, select)))
+  );
+}
+
 /** The headline, naming the sheet it speaks of: "MR 2026-06: 12 cells to fill · 1 error". */
 function verdictLine(check: CheckResult): HTMLElement {
   return h(
@@ -147,8 +159,9 @@ export function renderCheck(
           badge(check.counts.warnings, "warning")
         ),
         h("p", { class: "compared" }, compared),
-        ...renderFix(fix, actions),
-        ...(fix?.kind === "confirm" ? [] : renderLikely(check, actions)),
+        // a change made on another sheet waits for that sheet to come back into view
+        ...(fix?.sheetName === check.sheetName ? renderFix(fix, actions) : []),
+        ...(fix?.kind === "confirm" ? [] : renderLikely(check, actions, explained(check, select))),
       ];
       for (const group of check.groups) {
         const id = `hkmr-group-${group.key.replace(/[^A-Za-z0-9]+/g, "-")}`;

@@ -45,10 +45,14 @@ function button(text: string, action: string, field: string | null, onClick: () 
 
 /**
  * The most likely causes: the first suggestion, and up to two named as equally likely with it,
- * each with its value and a "Use" button, then the other equally likely cells by name; an empty
- * list when there is no suggestion.
+ * each with its value and a "Use" button, then the other equally likely cells by name and the
+ * findings it explains (`explained`); an empty list when there is no suggestion.
  */
-export function renderLikely(check: CheckResult, actions: FixActions): HTMLElement[] {
+export function renderLikely(
+  check: CheckResult,
+  actions: FixActions,
+  explained: HTMLElement | null = null
+): HTMLElement[] {
   const [top] = check.suggestions;
   if (!top) return [];
   const tied = new Set(top.tiedWith.map((c) => c.field));
@@ -80,7 +84,8 @@ export function renderLikely(check: CheckResult, actions: FixActions): HTMLEleme
       "div",
       { class: "likely", role: "group", "aria-label": "Likely cause" },
       ...items,
-      others ?? ""
+      others ?? "",
+      explained ?? ""
     ),
   ];
 }

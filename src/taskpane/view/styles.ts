@@ -92,6 +92,8 @@ body { font-family: ${t("fontFamilyBase", "'Segoe UI', system-ui, sans-serif")};
 .hkmr-pane .likely, .hkmr-pane .fix { margin-top: ${sS}; padding: ${sS} ${hS}; border-radius: ${radius};
   border: 1px solid ${stroke}; background: ${bg2}; display: flex; flex-direction: column; gap: ${sS}; }
 .hkmr-pane .likely-item { display: flex; flex-direction: column; gap: ${sXS}; align-items: flex-start; }
+.hkmr-pane .explained summary { cursor: pointer; color: ${fg3}; font-size: ${t("fontSizeBase200", "12px")}; }
+.hkmr-pane .explained .findings { margin-top: ${sXS}; }
 .hkmr-pane .fix .actions { display: flex; flex-wrap: wrap; gap: ${hS}; }
 `;
 
