@@ -143,6 +143,8 @@ describe("the verdict on a June FF301 return with one slip", () => {
     for (const item of await preview.pane.locator(".likely-item").all())
       expect(await item.getAttribute("data-target")).not.toBe(TOTAL);
     expect(await preview.pane.locator(".likely").textContent()).not.toContain(`${at(TOTAL)},`);
+    // the checks the slip fails are folded under it, none listed as advice to change its cell
+    expect(await preview.pane.locator('.group .finding[data-severity="error"]').count()).toBe(0);
     expect(await verdictFor("MR 2026-06").getAttribute("data-status")).toBe("errors");
     await snap("2-slip-likely-cause");
   });
@@ -189,11 +191,13 @@ describe("the verdict follows the sheet in view", () => {
     await preview.tab("MR 2026-07").waitFor(WAIT);
     await verdictFor("MR 2026-07").waitFor(WAIT);
     expect(await preview.pane.locator(".verdict").count()).toBe(1);
+    expect(await preview.pane.locator(".fix").count()).toBe(0); // June's Undo stays with June
     await snap("6-rolled-forward");
 
     await preview.activate("MR 2026-06");
     await verdictFor("MR 2026-06").waitFor(WAIT);
     expect(await preview.pane.locator(".verdict").count()).toBe(1);
+    await preview.pane.locator('.fix[data-kind="done"]').waitFor(WAIT);
     await snap("7-tab-june");
 
     await preview.activate("MR 2026-07");
