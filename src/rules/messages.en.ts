@@ -58,6 +58,8 @@ export const MESSAGES: Readonly<Record<string, string>> = {
   "netZero.unbalanced":
     '{cell}: the lines marked "{mark}" as one conversion between classes net to {actual}; expected 0.',
   "complete.blank": "Fill in {labels}.",
+  "suggest.folded":
+    "{cell}: expected {expected}, which also makes this check hold ({title}); found {actual}.",
   "date.notMonthEnd": "{cell}: {actual} is not the last day of its month.",
   "date.notAfter": "{cell}: expected a date {expected}; found {actual}.",
   "date.late":

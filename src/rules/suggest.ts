@@ -159,8 +159,12 @@ export function suggestionsOf(
 ): Suggestion[] {
   const failing = new Set<string>();
   const errorChecks = new Set<string>();
+  const toFill = new Set<string>();
   for (const f of findings) {
-    if (f.severity === "to-fill") continue;
+    if (f.severity === "to-fill") {
+      for (const id of f.cells) toFill.add(id);
+      continue;
+    }
     failing.add(f.instance);
     if (f.severity === "error") errorChecks.add(f.instance);
   }
@@ -182,6 +186,8 @@ export function suggestionsOf(
     const field = layout.byId.get(id);
     if (!field || !FIGURES.has(field.kind) || indexOfSlot(slotsOf(layout), slotOf(id)) < 0)
       continue;
+    // a blank cell is a suspect only where the return must state it (a line not used is not)
+    if (reading.cur.byId(id).tag === "blank" && !toFill.has(id)) continue;
     const found = candidateOf(field, reading, instances, readers.get(id) ?? [], failing);
     if (found) candidates.push(found);
   }
