@@ -132,6 +132,9 @@ describe("the verdict on a June FF301 return with one slip", () => {
       .filter((id) => JUNE[id] !== undefined && String(initial.get(id) ?? "") !== JUNE[id]);
     expect(typed).toContain(EXCL);
     for (const field of typed) await preview.type(at(field), field === EXCL ? SLIP : JUNE[field]);
+    // Check reads what is typed now (after any re-check under way), whatever the edits' timing
+    await preview.paneButton("#hkmr-check").click();
+    await preview.pane.getByText("Checked MR 2026-06:").waitFor(WAIT);
 
     const likely = preview.pane.locator(".likely-item").first();
     await likely.waitFor(WAIT);
