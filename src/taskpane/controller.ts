@@ -15,6 +15,7 @@ import {
   planRequestOf,
   updatedInsert,
   validateInsert,
+  type InsertErrors,
   type InsertInput,
 } from "./insert-form";
 import type { Action, ControllerOptions, PaneState, Status } from "./pane-state";
@@ -44,7 +45,10 @@ const unknownForm = (found: SheetReturn): Status => ({
   text: `${found.sheetName} uses form version "${found.formId}", which this add-in does not know. Update the add-in.`,
 });
 
-/** The pane's controller: holds the state, runs the actions, re-checks after edits. */
+/**
+ * The pane's controller: holds the state, runs the actions, and keeps the verdict on the sheet
+ * in view (re-checked after a tab switch, an insert, a roll forward and an edit).
+ */
 export class PaneController {
   private current: PaneState;
   private readonly listeners = new Set<(state: PaneState) => void>();
@@ -121,8 +125,19 @@ export class PaneController {
     const input = updatedInsert(this.current.input, patch);
     // messages appear on submit, then follow the user's corrections
     const errors = this.validated ? validateInsert(input) : {};
-    const fixed = Object.keys(errors).length === 0 && this.causeOfStatus() === "form";
-    this.set(fixed ? { input, errors, status: null } : { input, errors });
+    // the form's message follows its fields: fewer problems, fewer words; none, no message
+    if (this.causeOfStatus() === "form")
+      this.set({ input, errors, status: this.formStatus(errors) });
+    else this.set({ input, errors });
+  }
+
+  /** "2 fields need attention: ...", or null when the form has no problem. */
+  private formStatus(errors: InsertErrors): Status | null {
+    const count = Object.keys(errors).length;
+    if (count === 0) return null;
+    const first = Object.values(errors)[0];
+    const fields = count === 1 ? "1 field needs" : `${count} fields need`;
+    return this.about({ kind: "error", text: `${fields} attention: ${first}.` }, "form");
   }
 
   /** Inserts a new return sheet from the form, naming last month's sheet when there is one. */
@@ -130,11 +145,8 @@ export class PaneController {
     if (!(await this.readyAfterRunning())) return;
     this.validated = true;
     const errors = validateInsert(this.current.input);
-    const count = Object.keys(errors).length;
-    if (count > 0) {
-      const first = Object.values(errors)[0];
-      const fields = count === 1 ? "1 field needs" : `${count} fields need`;
-      const status = this.about({ kind: "error", text: `${fields} attention: ${first}.` }, "form");
+    const status = this.formStatus(errors);
+    if (status) {
       this.set({ errors, status });
       return;
     }

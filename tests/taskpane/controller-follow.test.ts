@@ -97,7 +97,9 @@ describe("following the sheet in view", () => {
     controller.updateInsert({ formId: "legacy-2011", issuer: "" });
     await controller.insert();
     expect(controller.state.status?.kind).toBe("error");
-    controller.updateInsert({ issuer: "Example" });
+    controller.updateInsert({ issuer: "Example", monthEnded: "2011-11-29" });
+    expect(controller.state.status?.text).toMatch(/^1 field needs attention: /);
+    controller.updateInsert({ monthEnded: "2011-11-30" });
     expect(controller.state.status).toBe(null);
   });
 
