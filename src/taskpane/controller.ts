@@ -6,10 +6,9 @@ import { formVersion } from "../form";
 import { isHostError, type SheetReturn, type WorkbookHost } from "../plan/host";
 import { rollForward } from "../plan/roll-forward";
 import { planTemplate } from "../plan/template";
-import type { YMD } from "../values/dates";
 import { checkReturn, findPrevious } from "./check";
 import { SheetFollower } from "./follow";
-import { makeFix, undoFix, whereOf } from "./fix";
+import { makeFix, stillAsked, undoFix, whereOf } from "./fix";
 import {
   defaultInsert,
   planRequestOf,
@@ -18,32 +17,21 @@ import {
   type InsertErrors,
   type InsertInput,
 } from "./insert-form";
-import type { Action, ControllerOptions, PaneState, Status } from "./pane-state";
+import {
+  localToday,
+  NO_RETURN,
+  UNEXPECTED,
+  unknownForm,
+  type Action,
+  type Cause,
+  type ControllerOptions,
+  type PaneState,
+  type Status,
+} from "./pane-state";
 
 export type { CheckResult, CheckView } from "./check";
 export type { FixState } from "./fix";
 export type { Action, ControllerOptions, PaneState, Status } from "./pane-state";
-
-const UNEXPECTED = "Something went wrong. Try again; if it keeps happening, reload the add-in.";
-const NO_RETURN =
-  "The active sheet holds no monthly return. Select a return sheet made by this add-in, or insert a new one.";
-
-const localToday = (): YMD => {
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-};
-
-/**
- * Why the status line says what it says, so that it is cleared once its cause is gone: "form"
- * for the insert form's problems, "sheet" for words about the sheet that was in view.
- */
-type Cause = "form" | "sheet";
-
-/** Says that a sheet's form version is newer than this add-in. */
-const unknownForm = (found: SheetReturn): Status => ({
-  kind: "error",
-  text: `${found.sheetName} uses form version "${found.formId}", which this add-in does not know. Update the add-in.`,
-});
 
 /**
  * The pane's controller: holds the state, runs the actions, and keeps the verdict on the sheet
@@ -200,19 +188,13 @@ export class PaneController {
    */
   private async showCheck(found: SheetReturn | null, said: boolean): Promise<Status | null> {
     const check = found ? await checkReturn(this.host, found) : null;
-    const fix = this.current.fix;
-    // a question about a cell whose suggestion is gone is no longer asked
-    const asked =
-      fix?.kind !== "confirm" ||
-      (check?.kind === "result" &&
-        check.sheetName === fix.sheetName &&
-        check.suggestions.some((s) => s.field === fix.field && s.value === fix.to));
+    const fix = stillAsked(this.current.fix, check);
     if (check?.kind !== "result") {
       await this.follower.watch(null);
-      this.set({ check: check ?? { kind: "noReturn" }, fix: asked ? fix : null });
+      this.set({ check: check ?? { kind: "noReturn" }, fix });
       return this.sheetStatus(found ? unknownForm(found) : { kind: "info", text: NO_RETURN }, said);
     }
-    this.set({ check, fix: asked ? fix : null });
+    this.set({ check, fix });
     await this.follower.watch(check.sheetName);
     return this.sheetStatus(
       { kind: "info", text: `Checked ${check.sheetName}: ${check.headline}.` },

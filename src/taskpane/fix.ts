@@ -4,6 +4,7 @@
  * when an add-in writes to the workbook.
  */
 import type { CellContent, WorkbookHost } from "../plan/host";
+import type { CheckView } from "./check";
 
 /** One cell to change: where it is, what it holds as typed and what it would hold. */
 export interface FixTarget {
@@ -93,4 +94,14 @@ export async function undoFix(
     };
   await host.writeField(fix.sheetName, fix.field, fix.previous);
   return { kind: "success", text: `Put ${fix.from} back into ${whereOf(fix)}.` };
+}
+
+/** The fix still in play once `check` is shown: a question whose suggestion is gone is dropped. */
+export function stillAsked(fix: FixState | null, check: CheckView | null): FixState | null {
+  if (fix?.kind !== "confirm") return fix;
+  const offered =
+    check?.kind === "result" &&
+    check.sheetName === fix.sheetName &&
+    check.suggestions.some((s) => s.field === fix.field && s.value === fix.to);
+  return offered ? fix : null;
 }

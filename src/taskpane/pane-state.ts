@@ -1,4 +1,5 @@
-/** The pane's state as its view reads it, and the controller's options. */
+/** The pane's state as its view reads it, the controller's options and its standing words. */
+import type { SheetReturn } from "../plan/host";
 import type { YMD } from "../values/dates";
 import type { CheckView } from "./check";
 import type { FixState } from "./fix";
@@ -38,3 +39,28 @@ export interface ControllerOptions {
   /** Where unexpected errors go (default console.error); the pane shows a plain message. */
   readonly log?: (error: unknown) => void;
 }
+
+/** What the pane says of a failure it did not foresee (the error itself goes to the log). */
+export const UNEXPECTED =
+  "Something went wrong. Try again; if it keeps happening, reload the add-in.";
+/** What the pane says when the sheet in view holds no return. */
+export const NO_RETURN =
+  "The active sheet holds no monthly return. Select a return sheet made by this add-in, or insert a new one.";
+
+/** Today in the machine's time zone. */
+export const localToday = (): YMD => {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+};
+
+/**
+ * Why the status line says what it says, so that it is cleared once its cause is gone: "form"
+ * for the insert form's problems, "sheet" for words about the sheet that was in view.
+ */
+export type Cause = "form" | "sheet";
+
+/** Says that a sheet's form version is newer than this add-in. */
+export const unknownForm = (found: SheetReturn): Status => ({
+  kind: "error",
+  text: `${found.sheetName} uses form version "${found.formId}", which this add-in does not know. Update the add-in.`,
+});
