@@ -218,6 +218,11 @@ describe("the preview in Chromium", () => {
     const close = addressOf("issued.ord1.close.shares");
     await preview.type(close, "1,167,673,932");
     await page.locator(`.wb-cell[data-address="${close}"][data-mark="error"]`).waitFor(WAIT);
+    // the likely cause names the closing balance; the checks it fails are folded under it
+    await preview.pane
+      .locator('.likely-item[data-target="issued.ord1.close.shares"]')
+      .waitFor(WAIT);
+    await preview.pane.locator(".likely .explained summary").click();
     const finding = preview.pane.locator('.finding[data-severity="error"]', {
       hasText: "1,167,673,932",
     });
