@@ -10,7 +10,7 @@ import * as commonModule from "./common";
 
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
 // getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
-const { sign } = decimalModule;
+const { sign, ZERO } = decimalModule;
 const { shown } = commonModule;
 
 const NONE: readonly Outcome[] = [];
@@ -55,6 +55,9 @@ export const signed: KindCompiler<SignedRule> = (rule, scope) => {
       if (v.tag !== "number" || sign(v.value) * rule.sign >= 0) return NONE;
       return [{ code: rule.sign < 0 ? "signed.positive" : "signed.negative", actual: shown(v) }];
     },
+    // the one figure of either sign: nil (what a figure of the wrong sign most likely meant is
+    // not for the checks to guess)
+    solve: (_ctx, id) => (id === cell.id ? [ZERO] : []),
   };
 };
 
