@@ -15,7 +15,7 @@ export type {
   UnitId,
   ValueKind,
 } from "./types";
-export { layoutOf, type Domain, type Layout } from "./layout";
+export { layoutOf, unknownELines, type Domain, type Layout } from "./layout";
 
 /** Every form version the add-in knows, by id. */
 export const FORM_VERSIONS: Readonly<Record<string, FormVersion>> = {

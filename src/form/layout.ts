@@ -134,6 +134,7 @@ export function layoutOf(form: FormVersion, shape: Shape): Layout {
     shape.convertibles,
     shape.arrangements,
     shape.otherMovements,
+    repeatsKey(shape),
   ].join("|");
   let layout = memo.get(key);
   if (layout?.form !== form) {
@@ -143,11 +144,35 @@ export function layoutOf(form: FormVersion, shape: Shape): Layout {
   return layout;
 }
 
+/** The typed (E) line counts of a shape in a fixed order, for the layout's memo key. */
+const repeatsKey = (shape: Shape): string =>
+  shape.eLines === undefined
+    ? "" // most shapes: no object to walk on the hot path
+    : Object.entries(shape.eLines)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([type, n]) => `${type}=${n}`)
+        .join(",");
+
+/** The keys of `shape.eLines` that name no typed (E) line of the form ("other" repeats apart). */
+export function unknownELines(form: FormVersion, shape: Shape): string[] {
+  const typed = new Set(form.eLines.filter((e) => !e.repeatable).map((e) => e.key));
+  return Object.keys(shape.eLines ?? {}).filter((key) => !typed.has(key));
+}
+
+/** The keys of a typed (E) line's `n` lines: the first keeps the type's key, as files have it. */
+const typedKeys = (type: ELineType, n: number): string[] =>
+  range(n).map((k) => (k === "1" ? type.key : `${type.key}${k}`));
+
 function buildLayout(form: FormVersion, shape: Shape): Layout {
+  const unknown = unknownELines(form, shape);
+  if (unknown.length) throw new RangeError(`No part (E) line type "${unknown[0]}" in ${form.id}`);
   const classes = classesOf(form, shape);
   const fixedE = form.eLines.filter((e) => !e.repeatable);
   const otherE = form.eLines.find((e) => e.repeatable);
   const otherKeys = otherE ? range(shape.otherMovements).map((n) => `${otherE.key}${n}`) : [];
+  const typeOf = new Map<string, ELineType>();
+  for (const e of fixedE)
+    for (const key of typedKeys(e, shape.eLines?.[e.key] ?? 1)) typeOf.set(key, e);
   const domains: Record<Domain, readonly string[]> = {
     class: classes.map((c) => c.id),
     row: ROWS,
@@ -160,13 +185,12 @@ function buildLayout(form: FormVersion, shape: Shape): Layout {
     warrant: range(shape.warrants),
     convertible: range(shape.convertibles),
     arrangement: range(shape.arrangements),
-    eLine: [...fixedE.map((e) => e.key), ...otherKeys],
+    eLine: [...typeOf.keys(), ...otherKeys],
     otherLine: otherKeys,
     group: [],
   };
   const eLineType = (key: string): ELineType => {
-    const found =
-      fixedE.find((e) => e.key === key) ?? (otherKeys.includes(key) ? otherE : undefined);
+    const found = typeOf.get(key) ?? (otherKeys.includes(key) ? otherE : undefined);
     if (!found) throw new RangeError(`No part (E) line "${key}" in form ${form.id}`);
     return found;
   };

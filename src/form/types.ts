@@ -71,6 +71,11 @@ export interface Shape {
   readonly convertibles: number;
   readonly arrangements: number;
   readonly otherMovements: number;
+  /**
+   * Lines of each typed (E) line, by type key ("repurchase": 2): FF301 prints part (E) within each
+   * class, so a type that moves two classes takes two lines. A type left out has one line.
+   */
+  readonly eLines?: Readonly<Record<string, number>>;
 }
 
 /** A repeated unit of the form (a class block, an option line, an E line) and its fields. */
@@ -115,7 +120,10 @@ export interface ELineType {
   readonly hasPrice: boolean;
   readonly classLabel: string;
   readonly dateLabel: string;
-  /** Repeated `otherMovements` times ("Other (Please specify)"), keyed other1, other2, ... */
+  /**
+   * Repeated `otherMovements` times ("Other (Please specify)"), keyed other1, other2, ...; a
+   * typed line repeats by `Shape.eLines`, keyed repurchase, repurchase2, ...
+   */
   readonly repeatable?: boolean;
   /** A capital reorganisation excuses restated option counts (T10). */
   readonly reorganisation?: boolean;

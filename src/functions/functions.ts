@@ -1,5 +1,6 @@
 import { checkTextOf, CheckSpecError, ERROR_PREFIX, evaluateCheck, OK } from "../rules/check-cell";
 import { sameClass } from "../rules/class-names";
+import { headlineOf, tallyOfTexts } from "../rules/verdict";
 import { figureOf } from "../rules/read";
 import { lookupCurrency, parseCurrencyHeading } from "../values/currency";
 import { add, eq, formatDec, isZero, mul, roundHalfUp, ZERO, type Dec } from "../values/decimal";
@@ -81,6 +82,17 @@ export function check(spec: string, cells: unknown[][][]): string {
       invalid((error as Error).message);
     throw error;
   }
+}
+
+/**
+ * Reads the sheet's check cells and says "Ready to file", or what is left: "12 cells to fill · 1 error · 2 warnings".
+ * @customfunction
+ * @param checks The check cells of the return (blank cells between them are skipped).
+ * @param count How many check cells the template wrote: one missing counts as an error.
+ * @returns The verdict on the whole return, in the task pane's words.
+ */
+export function summary(checks: unknown[][], count: number): string {
+  return headlineOf(tallyOfTexts(cellsOf(checks), Number(count)));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formVersion, type Shape } from "../form";
+import { formVersion, unknownELines, type Shape } from "../form";
 import { shapeCode, shapeOfCode } from "../rules/check-cell";
 import { toIso } from "../values/dates";
 import { parseCell } from "../values/parse";
@@ -17,6 +17,7 @@ export function readMeta(text: unknown): { formId: string; shape: Shape; monthEn
   if (typeof text !== "string") return null;
   const [formId, code, monthEnd = ""] = text.replace(/^="?|"$/g, "").split("|");
   const shape = shapeOfCode(code ?? "");
-  if (!formId || !formVersion(formId) || !shape) return null;
+  const form = formId ? formVersion(formId) : undefined;
+  if (!form || !shape || unknownELines(form, shape).length) return null;
   return { formId, shape, monthEnd };
 }

@@ -1,4 +1,4 @@
-import { formVersion, layoutOf, type Field } from "../form";
+import { formVersion, layoutOf, type Field, type Layout } from "../form";
 import { checksOf } from "../rules/reconcile";
 import { addDays, daysInMonth, formatDate, fromIso, type YMD } from "../values/dates";
 import { parseCell } from "../values/parse";
@@ -26,12 +26,23 @@ const STANDING_LINES: ReadonlySet<Field["unit"]> = new Set([
 ]);
 
 /**
+ * Whether an (E) line's class cell keeps its class: on a type the shape repeats, each line is that
+ * type's line of one class ("Repurchase of shares" for H shares, then for A shares).
+ */
+function classOfRepeatedLine(layout: Layout, field: Field): boolean {
+  if (field.unit !== "eLine" || field.kind !== "class") return false;
+  const type = layout.eLineType(field.group.slice("E.".length));
+  return !type.repeatable && (layout.shape.eLines?.[type.key] ?? 1) > 1;
+}
+
+/**
  * Whether a field carries as it is: standing facts, except this month's events and header dates,
  * and a line's balances ("shares which may be issued ... as at close of the month"), which stand
  * until a movement changes them.
  */
-function carries(field: Field): boolean {
+function carries(layout: Layout, field: Field): boolean {
   if (field.balance && STANDING_LINES.has(field.unit)) return true;
+  if (classOfRepeatedLine(layout, field)) return true;
   if (field.unit === "eLine" || field.unit === "signature" || field.monthly) return false; // this month's events
   if (field.unit === "header") return field.id === "hdr.issuer" || field.id === "hdr.registered";
   if (field.kind === "date") return field.id.endsWith(".egmDate") || field.id.endsWith(".expiry");
@@ -48,7 +59,8 @@ function asText(raw: unknown): string {
 /**
  * The header of next month's return, rolled forward from this one: closing balances become
  * opening (and, with no movement yet, closing) figures; option, warrant and convertible lines
- * carry with their figures at close; movements and this month's events are left blank.
+ * carry with their figures at close; movements and this month's events are left blank, but the
+ * (E) lines a shape repeats per class keep their classes.
  * What carries is read from the cross-month rules, so it is the inverse of month.continuity.
  */
 export function rollForward(source: SheetReturn): PlanHeader {
@@ -57,7 +69,7 @@ export function rollForward(source: SheetReturn): PlanHeader {
   const layout = layoutOf(form, source.shape);
   const values: Record<string, string> = {};
   for (const field of layout.fields) {
-    if (carries(field)) {
+    if (carries(layout, field)) {
       const text = asText(source.values[field.id]);
       if (text) values[field.id] = text;
     }

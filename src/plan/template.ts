@@ -1,5 +1,5 @@
 import { formVersion, layoutOf, type Layout, type Shape } from "../form";
-import { checkArguments, checkSpec, OK, WARNING_PREFIX } from "../rules/check-cell";
+import { checkArguments, checkSpec, OK, TO_FILL_PREFIX, WARNING_PREFIX } from "../rules/check-cell";
 import { checksOf } from "../rules/reconcile";
 import { parseCell } from "../values/parse";
 import { formatDate } from "../values/dates";
@@ -23,6 +23,12 @@ const asDate = (text: string | undefined): string => {
   const p = parseCell(text ?? "", "date");
   return p.tag === "date" ? formatDate(p) : (text ?? "");
 };
+
+/**
+ * What the summary cell reads when a check cell holds an error value (HKMR.SUMMARY is then not
+ * called), before the count of checks not OK: never "ready".
+ */
+export const NOT_READY = "Not ready: check cells in error or not readable: ";
 
 /** Lays out every section of the form on the sheet, by how the form keeps its classes. */
 function writeForm(w: Writer): void {
@@ -87,15 +93,29 @@ function writeChecks(
       fields: marked.map((c) => c.id),
     });
     if (!address) continue;
+    const starts = (prefix: string): string => `LEFT(${name},${prefix.length})="${prefix}"`;
+    // cells to fill have a look of their own, not red: only a completeness check gives them
+    const fills = instance.rule.severity === "F";
+    if (fills) {
+      formats.push({
+        address,
+        formula: `=IFERROR(${starts(TO_FILL_PREFIX)},FALSE())`,
+        severity: "to-fill",
+        fill: "#DDEBF7",
+        fontColor: "#1F4E78",
+        check: instance.key,
+      });
+    }
     // fail closed: an error value in the check cell marks the cells as an error
     formats.push({
       address,
-      formula: `=NOT(IFERROR(OR(${name}="${OK}",LEFT(${name},${WARNING_PREFIX.length})="${WARNING_PREFIX}"),FALSE()))`,
+      formula: `=NOT(IFERROR(OR(${name}="${OK}",${starts(fills ? TO_FILL_PREFIX : WARNING_PREFIX)}),FALSE()))`,
       severity: "error",
       fill: "#F8CBAD",
       fontColor: "#9C0006",
       check: instance.key,
     });
+    if (fills) continue;
     // any rule can give a warning (an E rule may fix its own severity, e.g. registered capital)
     formats.push({
       address,
@@ -129,19 +149,14 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   const { checks, formats } = writeChecks(layout, sheet, header, names);
   const rowCount = sheet.row;
   const checkArea = `${absolute(1, sheet.firstCheckColumn)}:${absolute(rowCount, sheet.lastColumn())}`;
-  // failing = all checks - OK - warnings: an error value counts as failing (fail closed)
-  sheet.put({
-    row: 2,
-    col: columns - 2,
-    role: "label",
-    content: "Checks not OK:",
-    style: "summary",
-  });
+  // "Ready to file" or what is left, from the check cells' texts; fail closed: a check cell
+  // missing counts as an error, and an error value among them never reads ready
+  sheet.put({ row: 2, col: columns - 2, role: "label", content: "Verdict:", style: "summary" });
   const summary = { row: 2, col: columns - 1 };
   sheet.put({
     ...summary,
     role: "summary",
-    content: `=${checks.length}-COUNTIF(${checkArea},"${OK}")-COUNTIF(${checkArea},"${WARNING_PREFIX}*")`,
+    content: `=IFERROR(HKMR.SUMMARY(${checkArea},${checks.length}),"${NOT_READY}"&(${checks.length}-COUNTIF(${checkArea},"${OK}")-COUNTIF(${checkArea},"${WARNING_PREFIX}*")-COUNTIF(${checkArea},"${TO_FILL_PREFIX}*")))`,
     style: "summary",
   });
   names.set("summary", { name: "summary", address: a1(summary.row, summary.col) });

@@ -74,7 +74,7 @@ export interface PlanValidation {
 export interface PlanConditionalFormat {
   readonly address: Address;
   readonly formula: string;
-  readonly severity: "error" | "warning";
+  readonly severity: "error" | "warning" | "to-fill";
   readonly fill: string;
   readonly fontColor: string;
   /** The check cell the formula reads. */
@@ -137,7 +137,7 @@ export interface TemplatePlan {
   readonly validations: readonly PlanValidation[];
   readonly conditionalFormats: readonly PlanConditionalFormat[];
   readonly checks: readonly PlanCheck[];
-  /** The cell that counts the checks that are not OK (errors, and error values). */
+  /** The cell that reads "Ready to file" or what is left (HKMR.SUMMARY), failing closed. */
   readonly summary: Address;
   /**
    * A worksheet-scoped name holding a constant that marks the sheet as a return:

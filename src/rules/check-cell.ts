@@ -1,4 +1,11 @@
-import { formVersion, layoutOf, type Domain, type Layout, type Shape } from "../form";
+import {
+  formVersion,
+  layoutOf,
+  unknownELines,
+  type Domain,
+  type Layout,
+  type Shape,
+} from "../form";
 import type { Instance } from "./compile";
 import { runInstances } from "./evaluate";
 import { monthReader, type CellRef } from "./read";
@@ -27,23 +34,42 @@ const SHAPE_KEYS = [
   ["e", "otherMovements"],
 ] as const;
 
-/** The shape as a short code for a check spec, e.g. "o5.f2.w0.c0.a0.e1". */
+/** A typed (E) line's count in a shape code: "t" then the type key then the count. */
+const TYPED = /^t([a-z][A-Za-z]*)(\d+)$/;
+
+/**
+ * The shape as a short code for a check spec, e.g. "o5.f2.w0.c0.a0.e1", with a part per typed
+ * (E) line the shape repeats ("trepurchase2"); a shape that repeats none keeps the code it had.
+ */
 export function shapeCode(shape: Shape): string {
-  return SHAPE_KEYS.filter(([, key]) => shape[key] !== undefined)
-    .map(([letter, key]) => `${letter}${shape[key]}`)
-    .join(".");
+  const typed = Object.entries(shape.eLines ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([type, n]) => `t${type}${n}`);
+  return [
+    ...SHAPE_KEYS.filter(([, key]) => shape[key] !== undefined).map(
+      ([letter, key]) => `${letter}${shape[key]}`
+    ),
+    ...typed,
+  ].join(".");
 }
 
 /** The shape a code stands for, or null for a code that is not one. */
 export function shapeOfCode(code: string): Shape | null {
   const out: Record<string, number> = {};
+  const eLines: Record<string, number> = {};
   for (const part of code.split(".")) {
+    const typed = TYPED.exec(part);
+    if (typed) {
+      eLines[typed[1]] = Number(typed[2]);
+      continue;
+    }
     const entry = SHAPE_KEYS.find(([letter]) => letter === part[0]);
     const n = Number(part.slice(1));
     if (!entry || !Number.isInteger(n) || n < 0) return null;
     out[entry[1]] = n;
   }
-  return SHAPE_KEYS.slice(1).every(([, key]) => key in out) ? (out as unknown as Shape) : null;
+  if (!SHAPE_KEYS.slice(1).every(([, key]) => key in out)) return null;
+  return (Object.keys(eLines).length ? { ...out, eLines } : out) as unknown as Shape;
 }
 
 /** The spec a check cell passes to HKMR.CHECK: form version, shape and instance key. */
@@ -103,7 +129,7 @@ export class CheckSpecError extends Error {
 
 /** The shape implied by the ranges passed: a row inserted among the lines adds a line. */
 function actualShape(layout: Layout, instance: Instance, args: readonly unknown[]): Shape {
-  const shape: Record<string, number | undefined> = { ...layout.shape };
+  const shape: Record<string, unknown> = { ...layout.shape };
   let at = 0;
   for (const group of instance.inputs) {
     if (group.domain !== null && countOf(layout, group.domain)) {
@@ -120,7 +146,8 @@ export function evaluateCheck(spec: string, args: readonly unknown[]): Finding[]
   const [formId, code, key, prevFlag] = spec.split("|");
   const form = formVersion(formId ?? "");
   const planned = shapeOfCode(code ?? "");
-  if (!form || !planned || !key) throw new CheckSpecError(`Not a check of this add-in: "${spec}"`);
+  if (!form || !planned || !key || unknownELines(form, planned).length)
+    throw new CheckSpecError(`Not a check of this add-in: "${spec}"`);
   const find = (layout: Layout): Instance => {
     const instance = checksOf(layout).find((i) => i.key === key);
     if (!instance) throw new CheckSpecError(`No check "${key}" in form ${form.id}`);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FORM_VERSIONS, formVersion, layoutOf, type Layout } from "../form";
+import { FORM_VERSIONS, formVersion, layoutOf, unknownELines, type Layout } from "../form";
 
 /** The most lines of one kind a return may have (the form's continuation sheets, Note 2). */
 export const MAX_LINES = 200;
@@ -24,6 +24,12 @@ export const returnSchema = z
         convertibles: count.describe("Lines of part (C), convertibles"),
         arrangements: count.describe("Lines of part (D), other arrangements"),
         otherMovements: count.describe('Lines "Other (Please specify)" of part (E)'),
+        eLines: z
+          .record(z.string().regex(/^[a-z][A-Za-z]*$/), count)
+          .optional()
+          .describe(
+            'Lines of each typed line of part (E), by type ("repurchase": 2 gives E.repurchase and E.repurchase2, one per class); a type left out has one line'
+          ),
       })
       .strict(),
     values: z
@@ -91,6 +97,16 @@ export function readReturn(
     return {
       ok: false,
       problems: [{ path: "form", message: `unknown form version "${doc.form}"` }],
+    };
+  }
+  const unknown = unknownELines(form, doc.shape);
+  if (unknown.length) {
+    return {
+      ok: false,
+      problems: unknown.map((key) => ({
+        path: pathText(["shape", "eLines", key]),
+        message: `no typed part (E) line "${key}" in form ${form.id} ("Other" lines are counted by otherMovements)`,
+      })),
     };
   }
   const layout = layoutOf(form, doc.shape);

@@ -15,7 +15,13 @@ import type { Suggestion } from "./verdict";
 // from the rule data) and then proved by running every check that reads the cell on the changed
 // month, so a suggestion is never a guess about what a rule means.
 
-const FIGURES: ReadonlySet<Field["kind"]> = new Set(["shares", "money", "par", "price"]);
+const FIGURES: ReadonlySet<Field["kind"]> = new Set([
+  "shares",
+  "money",
+  "par",
+  "price",
+  "moneyList",
+]);
 
 const readersCache = new WeakMap<Layout, Map<string, number[]>>();
 
@@ -66,8 +72,10 @@ function written(layout: Layout, field: Field, value: Dec, now: Parsed): string 
     field.magnitude && now.tag === "number"
       ? now.text.trim().match(/^[-(]/) !== null
       : sign(value) < 0;
-  const places = field.kind === "money" ? 2 : undefined;
-  const currency = now.tag === "number" && now.currency ? currencySymbol(now.currency) : "";
+  const places = field.kind === "money" || field.kind === "moneyList" ? 2 : undefined;
+  const stated =
+    now.tag === "number" ? now.currency : now.tag === "moneyList" ? now.items[0]?.currency : null;
+  const currency = stated ? currencySymbol(stated) : "";
   const body = `${currency}${formatDec(abs(value), { places })}`;
   if (!negative || (field.magnitude && sign(value) === 0)) return body;
   return layout.form.negatives === "brackets" ? `(${body})` : `-${body}`;
@@ -115,7 +123,12 @@ function candidateOf(
       const parsed: Parsed = {
         tag: "number",
         value: field.magnitude ? abs(value) : value,
-        currency: now.tag === "number" ? now.currency : null,
+        currency:
+          now.tag === "number"
+            ? now.currency
+            : now.tag === "moneyList"
+              ? (now.items[0]?.currency ?? null)
+              : null,
         marked: false,
         text: formatDec(value),
       };

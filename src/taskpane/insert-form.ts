@@ -17,6 +17,7 @@ import {
   type BlockField,
   type BlockInput,
 } from "./class-blocks";
+import { eLineClassValues, eLinesOf, validateELines, type ELineField } from "./e-lines-form";
 import {
   daysInMonth,
   fromIso,
@@ -75,6 +76,8 @@ export interface InsertInput {
   /** The class blocks' headers (FF301); may hold more than `classCount`, the first ones count. */
   readonly blocks: readonly BlockInput[];
   readonly counts: Readonly<Record<CountKey, string>>;
+  /** Lines of each typed (E) line as typed, by type key; a type not in it has the form's one line. */
+  readonly eLines?: Readonly<Record<string, string>>;
 }
 
 /** A control of the form that can carry a message. */
@@ -86,7 +89,8 @@ export type InsertField =
   | "classes"
   | "classCount"
   | BlockField
-  | CountKey;
+  | CountKey
+  | ELineField;
 
 /** Messages by control; a control with none is fine. */
 export type InsertErrors = Partial<Record<InsertField, string>>;
@@ -239,6 +243,7 @@ export function validateInsert(input: InsertInput): InsertErrors {
     if (countOf(input.counts[field.key]) === null)
       errors[field.key] = `Between 0 and ${MAX_LINES} ${field.noun}`;
   }
+  Object.assign(errors, validateELines(input.formId, input.eLines ?? {}, MAX_LINES));
   return errors;
 }
 
@@ -251,11 +256,12 @@ export interface PlanRequest {
 
 /**
  * Turns a valid form into a plan request (counts that do not read count as 0). A blocks version
- * sets the number of classes and passes each block's header cells as initial values.
+ * sets the number of classes and passes each block's header cells as initial values, and the
+ * class of each typed (E) line repeated per class.
  */
 export function planRequestOf(input: InsertInput): PlanRequest {
   const count = (key: CountKey): number => countOf(input.counts[key]) ?? 0;
-  const shape: Shape = {
+  let shape: Shape = {
     options: count("options"),
     fundsLines: count("fundsLines"),
     warrants: count("warrants"),
@@ -263,6 +269,8 @@ export function planRequestOf(input: InsertInput): PlanRequest {
     arrangements: count("arrangements"),
     otherMovements: count("otherMovements"),
   };
+  const eLines = eLinesOf(input.formId, input.eLines ?? {}, MAX_LINES);
+  if (eLines) shape = { ...shape, eLines };
   const base = {
     monthEnded: input.monthEnded,
     issuer: input.issuer.trim(),
@@ -270,7 +278,14 @@ export function planRequestOf(input: InsertInput): PlanRequest {
   };
   if (hasBlocks(input.formId)) {
     const classes = classCountOf(input.classCount) ?? 1;
-    const header: PlanHeader = { ...base, ...blockHeader(input.blocks, classes) };
+    const blocks = blockHeader(input.blocks, classes);
+    // each repeated (E) line starts in its class: the k-th line of a type in the k-th block
+    const lineClasses = eLineClassValues(eLines, input.blocks, classes);
+    const header: PlanHeader = {
+      ...base,
+      ...blocks,
+      values: { ...blocks.values, ...lineClasses },
+    };
     return { formId: input.formId, shape: { classes, ...shape }, header };
   }
   const inUse = Object.entries(input.classes).filter(([, c]) => c.inUse);

@@ -188,3 +188,47 @@ describe("rolling an FF301 return forward", () => {
     }
   );
 });
+
+describe("rolling forward repurchases in two classes (typed (E) lines repeated per class)", () => {
+  const october = loadFixture("ff301-repurchases-two-classes-2026-10.json");
+  const planned = planTemplate("ff301-1.2", october.month.layout.shape, {
+    monthEnded: october.doc.values["hdr.monthEnded"],
+  });
+  const source = {
+    sheetName: "MR 2026-10",
+    ...readMeta(planned.meta.value)!,
+    values: october.month.values,
+  };
+  const header = rollForward(source);
+  const next = planTemplate(source.formId, source.shape, header);
+  const typed = (id: string): string | undefined => next.cells.find((c) => c.field === id)?.content;
+
+  test("keeps the repeated lines on next month's sheet, each in its class, its figures blank", () => {
+    expect(source.shape.eLines).toEqual({ repurchase: 2 });
+    expect(next.shape).toEqual(october.month.layout.shape);
+    expect([typed("E.repurchase.class"), typed("E.repurchase2.class")]).toEqual([
+      "H shares",
+      "A shares",
+    ]);
+    for (const suffix of ["issued", "treasury", "price", "date", "egmDate"]) {
+      expect([typed(`E.repurchase.${suffix}`), typed(`E.repurchase2.${suffix}`)]).toEqual(["", ""]);
+    }
+  });
+
+  test("opens November with October's closing figures of both classes, with no error", () => {
+    expect(typed("issued.c2.preceding.shares")).toBe("2,597,000,000");
+    const values = Object.fromEntries(
+      next.cells.filter((c) => c.field).map((c) => [c.field!, c.content])
+    );
+    const findings = reconcile({ layout: october.month.layout, values }, october.month);
+    expect(findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("a type that does not repeat still leaves its class cell blank", () => {
+    const june = loadFixture("ff301-pair-repurchase-cancelled-2026-07.json");
+    const meta = readMeta(planTemplate(june.doc.form, june.month.layout.shape, {}).meta.value)!;
+    const rolled = rollForward({ sheetName: "MR", ...meta, values: june.month.values });
+    expect(june.month.values["E.repurchase.class"]).toBe("Ordinary shares");
+    expect(rolled.values?.["E.repurchase.class"]).toBeUndefined();
+  });
+});

@@ -35,6 +35,8 @@ export interface Ff301Options {
   readonly form?: Ff301Form;
   readonly reading?: X1Reading;
   readonly issuer?: IssuerKind;
+  /** Repurchases cancelled in two or more classes: a "Repurchase of shares" line in each. */
+  readonly repeatTyped?: boolean;
 }
 
 /** A generated FF301 return, with the reading its X1 figures follow (null in ff301-1.0). */
@@ -66,7 +68,8 @@ export function generateFf301Return(
     options.form ?? (d.chance(0.6) ? "ff301-1.2" : d.chance(0.6) ? "ff301-treasury" : "ff301-1.0");
   const hasTreasury = form !== "ff301-1.0";
   const reading: X1Reading | null = hasTreasury ? (options.reading ?? d.pick(["H", "L"])) : null;
-  const kind: IssuerKind = options.issuer ?? d.pick(["plain", "plain", "wvr", "prc"]);
+  const kind: IssuerKind =
+    options.issuer ?? (options.repeatTyped ? "wvr" : d.pick(["plain", "plain", "wvr", "prc"]));
   // how the return writes zero: "0", "Nil", "-", or a blank cell (frequent, form-spec-ff301.md)
   const zero = d.pick(["0", "0", "Nil", "-", ""]);
   const fig = (n: bigint): string => shares(n, zero);
@@ -254,17 +257,33 @@ export function generateFf301Return(
     deliver(c, "D", awarded - out, out, `D.${i}`);
   }
 
-  // (E) the other movements
+  // (E) the other movements; FF301 prints (E) per class, so a type that moves two classes takes a
+  // line in each (shape.eLines): "placing" and "placing2", "repurchase" and "repurchase2"
+  const eLines: Record<string, number> = {};
+  const typedLine = (key: string, n: number): string => (n === 1 ? key : `${key}${n}`);
   for (const key of ["placing", "consideration", "scrip"] as const) {
     if (!d.chance(0.12)) continue;
-    eMove(lineClass(), key, d.lots(1, 100_000, 1000n), 0n);
-    ePrice(key);
+    const first = lineClass();
+    const also = classes.length > 1 && d.chance(0.3) ? classes.filter((c) => c !== first) : [];
+    [first, ...also.slice(0, 1)].forEach((c, k) => {
+      eMove(c, typedLine(key, k + 1), d.lots(1, 100_000, 1000n), 0n);
+      ePrice(typedLine(key, k + 1));
+    });
+    if (also.length) eLines[key] = 2;
   }
-  if (d.chance(0.3)) {
-    const c = listedClass();
-    eMove(c, "repurchase", -d.lots(1, Number(c.excl / 100_000n), 1000n), 0n); // cancelled in the month
-    ePrice("repurchase");
+  const several = classes.length > 1 && (options.repeatTyped === true || d.chance(0.15));
+  if (several || d.chance(0.3)) {
+    // cancelled in the month: in one listed class, or in two or more classes, a line each
+    const repurchased = several ? classes.slice(0, d.int(2, classes.length)) : [listedClass()];
+    repurchased.forEach((c, k) => {
+      const most = Math.max(1, Number(c.excl / 100_000n));
+      eMove(c, typedLine("repurchase", k + 1), -d.lots(1, most, 1000n), 0n);
+      ePrice(typedLine("repurchase", k + 1));
+    });
+    if (repurchased.length > 1) eLines.repurchase = repurchased.length;
   }
+  // a repeated line the month leaves blank, as a rolled-forward sheet keeps it
+  if (d.chance(0.1)) eLines.redemption = 2;
   if (hasTreasury) {
     for (const key of ["treasuryTransfer", "cancelTreasury"] as const) {
       const c = listedClass();
@@ -319,6 +338,7 @@ export function generateFf301Return(
     convertibles,
     arrangements,
     otherMovements,
+    ...(Object.keys(eLines).length ? { eLines } : {}),
   };
   // a blank cell is a field left out of the values
   const values = Object.fromEntries(Object.entries(v).filter(([, text]) => text !== ""));

@@ -193,6 +193,9 @@ export const product: KindCompiler<ProductRule> = (rule, scope) => {
       const [r, shares, par] = [0, 1, 2].map((k) => figureAt(ctx, cells, places, k));
       if (at === 0 && shares !== null && par !== null) return [roundHalfUp(mul(shares, par), 2)];
       if (at === 1 && r !== null && par !== null && !isZero(par)) return [divRound(r, par, 0)];
+      // a par value to as many places as it is written with (at least cents: "0.10" keeps two)
+      if (at === 2 && r !== null && shares !== null && par !== null && !isZero(shares))
+        return [divRound(r, shares, Math.max(par.s, 2))];
       return NO_VALUE;
     },
   };
@@ -244,6 +247,10 @@ export const quotient: KindCompiler<QuotientRule> = (rule, scope) => {
       if (p === null || isZero(p) || extra === null) return NO_VALUE;
       if (at === 0 && a !== null) return [sub(divRound(a, p, 0), abs(extra))];
       if (at === 1 && s !== null) return [roundHalfUp(mul(add(s, abs(extra)), p), 2)];
+      // a price to as many places as it is written with (at least cents)
+      const delivered = s === null ? null : add(s, abs(extra));
+      if (at === 2 && a !== null && delivered !== null && !isZero(delivered))
+        return [divRound(a, delivered, Math.max(p.s, 2))];
       return NO_VALUE;
     },
   };

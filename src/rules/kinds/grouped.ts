@@ -10,7 +10,8 @@ import * as commonModule from "./common";
 
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
 // getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
-const { abs, add, eq, formatDec, isZero, mul, neg, roundHalfUp, sign, sub, ZERO } = decimalModule;
+const { abs, add, divRound, eq, formatDec, isZero, mul, neg, roundHalfUp, sign, sub, ZERO } =
+  decimalModule;
 const { currencyOf, figureOf, isUnreadable } = readModule;
 const { agrees, slotsIn, shown, shownDec } = commonModule;
 
@@ -231,6 +232,51 @@ export const funds: KindCompiler<FundsRule> = (rule, scope) => {
       }
       return out;
     },
+    solve(ctx, id) {
+      // per currency: stated = Σ exercised x price; one amount, price or count from the rest
+      const a = amounts.findIndex((c) => c.id === id);
+      const k =
+        a >= 0
+          ? -1
+          : Math.max(
+              prices.findIndex((c) => c.id === id),
+              counts.findIndex((c) => c.id === id)
+            );
+      if (a < 0 && k < 0) return NO_VALUE;
+      const expected = new Map<string, Dec>();
+      const stated = new Map<string, Dec>();
+      const plus = (m: Map<string, Dec>, key: string, d: Dec) =>
+        m.set(key, add(m.get(key) ?? ZERO, d));
+      for (let j = 0; j < counts.length; j++) {
+        const count = ctx.cur.atSlot(countAts[j]);
+        const price = ctx.cur.atSlot(priceAts[j]);
+        if (count.tag === "number" && price.tag === "number")
+          plus(expected, price.currency ?? "", mul(count.value, price.value));
+      }
+      for (let j = 0; j < amounts.length; j++) {
+        const amount = ctx.cur.atSlot(amountAts[j]);
+        if (amount.tag === "number")
+          plus(stated, currencyOf(amount, ctx.cur.atSlot(headingAts[j])) ?? "", amount.value);
+      }
+      if (a >= 0) {
+        const amount = ctx.cur.atSlot(amountAts[a]);
+        if (amount.tag !== "number") return NO_VALUE;
+        const key = currencyOf(amount, ctx.cur.atSlot(headingAts[a])) ?? "";
+        const others = sub(stated.get(key) ?? ZERO, amount.value);
+        return [roundHalfUp(sub(expected.get(key) ?? ZERO, others), 2)];
+      }
+      const count = ctx.cur.atSlot(countAts[k]);
+      const price = ctx.cur.atSlot(priceAts[k]);
+      if (count.tag !== "number" || price.tag !== "number" || isZero(count.value)) return NO_VALUE;
+      const key = price.currency ?? "";
+      // what this line must raise for the currency's funds to agree
+      const line = sub(
+        stated.get(key) ?? ZERO,
+        sub(expected.get(key) ?? ZERO, mul(count.value, price.value))
+      );
+      if (id === prices[k].id) return [divRound(line, count.value, Math.max(price.value.s, 2))];
+      return isZero(price.value) ? NO_VALUE : [divRound(line, price.value, 0)];
+    },
   };
 };
 
@@ -279,6 +325,20 @@ export const currencyTotal: KindCompiler<CurrencyTotalRule> = (rule, scope) => {
         });
       }
       return out;
+    },
+    solve(ctx, id) {
+      // the total of a return whose blocks state one currency: the sum of their closing capital
+      if (id !== total.id) return NO_VALUE;
+      let sum: Dec = ZERO;
+      const currencies = new Set<string>();
+      for (let k = 0; k < amounts.length; k++) {
+        const v = ctx.cur.atSlot(amountAts[k]);
+        if (isUnreadable(v)) return NO_VALUE;
+        if (v.tag !== "number") continue;
+        currencies.add(currencyOf(v, ctx.cur.atSlot(headingAts[k])) ?? "");
+        sum = add(sum, v.value);
+      }
+      return currencies.size === 1 ? [sum] : NO_VALUE;
     },
   };
 };

@@ -14,6 +14,7 @@ import {
   type InsertField,
   type InsertInput,
 } from "../insert-form";
+import { eLineChoices, eLineField, type ELineField } from "../e-lines-form";
 import { BlocksView } from "./class-blocks-view";
 import { choiceField, textInput } from "./controls";
 import { checkedOf, h, setFlag, uniqueId, valueOf } from "./dom";
@@ -31,6 +32,8 @@ export class InsertView {
   private readonly classArea: HTMLElement;
   private readonly classList: HTMLElement;
   private readonly classesMessage: HTMLElement;
+  /** The counts of the chosen version's typed (E) lines. */
+  private readonly eLinesArea: HTMLElement;
   private blocks: BlocksView | null = null;
   private readonly submit: HTMLElement;
   private readonly controls: HTMLElement[] = [];
@@ -41,6 +44,7 @@ export class InsertView {
     this.classList = h("div", { class: "classes" });
     this.classesMessage = h("p", { class: "message", id: uniqueId("hkmr-classes-message") });
     this.classArea = h("div", { class: "class-area" });
+    this.eLinesArea = h("div", { class: "e-lines-area" });
     this.submit = h(
       "fluent-button",
       { type: "submit", appearance: "primary", id: "hkmr-insert" },
@@ -64,6 +68,7 @@ export class InsertView {
       ),
       this.classArea,
       this.countsFieldset(input),
+      this.eLinesArea,
       h("div", { class: "actions" }, this.submit)
     );
     form.addEventListener("submit", (event) => {
@@ -116,8 +121,49 @@ export class InsertView {
     return drawn.element;
   }
 
+  /**
+   * A count per typed (E) line of the chosen version: a type that moves several classes takes a
+   * line for each, in class order (FF301 prints part (E) within each class).
+   */
+  private renderELines(input: InsertInput): void {
+    // the last version's typed lines leave with their controls
+    for (const key of [...this.messages.keys()])
+      if (key.startsWith("eLines.")) this.messages.delete(key);
+    const kept = this.controls.filter((c) => !c.dataset.field?.startsWith("eLines."));
+    this.controls.splice(0, this.controls.length, ...kept);
+    const fields = eLineChoices(input.formId).map(({ key, label }) => {
+      const field: ELineField = eLineField(key);
+      const control = textInput(label, input.eLines?.[key] ?? "1", { type: "number" });
+      const message = h("p", { class: "message", id: `${control.id}-message` });
+      this.messages.set(field, message);
+      this.controls.push(control);
+      control.dataset.field = field;
+      const update = () => {
+        const eLines = { ...this.controller.state.input.eLines, [key]: valueOf(control) };
+        this.controller.updateInsert({ eLines });
+      };
+      control.addEventListener("input", update);
+      control.addEventListener("change", update);
+      return h("div", { class: "field" }, control, message);
+    });
+    this.eLinesArea.replaceChildren(
+      h(
+        "fieldset",
+        {},
+        h("legend", {}, "Lines of each type in part (E)"),
+        h(
+          "p",
+          { class: "hint" },
+          "One line of each type; a type that moves several classes takes a line for each class, in the order of the classes."
+        ),
+        h("div", { class: "counts" }, ...fields)
+      )
+    );
+  }
+
   /** The classes of the chosen version: its slots' checkboxes, or the count and class blocks. */
   private renderClasses(input: InsertInput): void {
+    this.renderELines(input);
     this.formId = input.formId;
     this.messages.delete("classes");
     if (hasBlocks(input.formId)) {
