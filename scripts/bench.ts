@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { formVersion, layoutOf, type Shape } from "../src/form";
 import { planTemplate } from "../src/plan/template";
 import type { TemplatePlan } from "../src/plan/types";
-import { checksOf, reconcile } from "../src/rules/reconcile";
+import { checksOf, reconcile, type MonthInput } from "../src/rules/reconcile";
+import { verdictOf } from "../src/rules/verdict";
 import { loadFixture } from "../tests/support/fixtures";
 import type { BatchFigures } from "./bench-engine";
 import { bundleSizes, recalculation, requestFigures, syncCounts, type Measure } from "./bench-host";
@@ -46,6 +47,11 @@ function timeMedian(runs: number, fn: () => void): number {
   return median(times);
 }
 
+const withValue = (month: MonthInput, id: string, text: string): MonthInput => ({
+  layout: month.layout,
+  values: { ...month.values, [id]: text },
+});
+
 const shapeWith = (options: number): Shape => ({
   options,
   fundsLines: 2,
@@ -77,6 +83,24 @@ function benchEngine(): void {
     target: "< 1000 us",
     ok: oneFf301 < 1e-3,
   });
+
+  // the verdict: states, cells to fill and suggestions; a slip makes the suggestions solve
+  const typo = withValue(ff301.month, "issued.c1.close.excl", "1,949,000,001");
+  for (const [what, month] of [
+    ["the seed", seed.month],
+    ["the FF301 return", ff301.month],
+    ["the FF301 return with B36 mistyped (suggestions solved)", typo],
+  ] as const) {
+    verdictOf(month);
+    const t = timeMedian(2001, () => verdictOf(month));
+    record({
+      measure: `verdict of ${what}`,
+      value: +(t * 1e6).toFixed(1),
+      unit: "us",
+      target: "< 1000 us",
+      ok: t < 1e-3,
+    });
+  }
 
   for (const [how, figures] of [
     ["under tsx, as the hkmr command runs", batchUnderTsx()],

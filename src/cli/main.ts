@@ -1,13 +1,17 @@
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
-import { LIMITS } from "../form";
-import { checkMonths, type Notice } from "../rules/previous-month";
-import { checksOf, hasErrors, type Finding, type MonthInput } from "../rules/reconcile";
+import { LIMITS, type Layout } from "../form";
+import { previousNotices, type Notice } from "../rules/previous-month";
+import { checksOf, type MonthInput } from "../rules/reconcile";
 import { readReturn } from "../rules/return-doc";
+import { verdictOf, type Verdict } from "../rules/verdict";
 import { keyProblems } from "./json-keys";
 
-/** Exit codes: 0 no errors (warnings allowed), 1 errors found, 2 unreadable or invalid input. */
-export const EXIT = { ok: 0, findings: 1, input: 2 } as const;
+/**
+ * Exit codes: 0 ready to file (warnings allowed), 1 errors found, 2 unreadable or invalid input,
+ * 3 no error but cells to fill (a script filing returns must not take it as ready).
+ */
+export const EXIT = { ok: 0, findings: 1, input: 2, incomplete: 3 } as const;
 
 /** Where the command writes and reads; tests pass their own. */
 export interface Io {
@@ -60,7 +64,8 @@ function problemLines(
 const USAGE = `Usage: hkmr check FILE.json [--previous PREV.json] [--format text|json]
 
 Checks a monthly return saved as JSON (docs/return-format.md) against every rule of its form.
-Exit status: 0 no errors (warnings allowed), 1 errors found, 2 unreadable or invalid input.`;
+Exit status: 0 ready to file (warnings allowed), 1 errors found, 2 unreadable or invalid
+input, 3 no error but cells to fill.`;
 
 /** A file that could not be used, with the reason in the user's terms. */
 class InputError extends Error {
@@ -119,24 +124,51 @@ function parseArgs(args: readonly string[]): Options | string {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+const WORDS = { error: "error  ", "to-fill": "to fill", warning: "warning" } as const;
+
+/**
+ * The report for people: counts, the headline, findings worst first, the likely causes, then why
+ * last month's return was not used.
+ */
 function textReport(
   file: string,
   checks: number,
-  findings: readonly Finding[],
+  layout: Layout,
+  verdict: Verdict,
   notices: readonly Notice[]
 ): string {
-  const errors = findings.filter((f) => f.severity === "error");
-  const warnings = findings.filter((f) => f.severity === "warning");
+  const { findings } = verdict;
+  const count = (severity: keyof typeof WORDS) =>
+    findings.filter((f) => f.severity === severity).length;
   const lines = [
-    `${file}: ${plural(errors.length, "error")}, ${plural(warnings.length, "warning")} (${plural(checks, "check")})`,
+    `${file}: ${plural(count("error"), "error")}, ${plural(count("warning"), "warning")} (${plural(checks, "check")})`,
+    verdict.headline,
   ];
-  for (const f of [...errors, ...warnings]) {
-    lines.push(`  ${f.severity === "error" ? "error  " : "warning"} ${f.ruleId}  ${f.message}`);
+  const numbered = findings.map((f, k) => ({ f, n: k + 1 }));
+  for (const severity of ["error", "to-fill", "warning"] as const) {
+    for (const { f, n } of numbered.filter(({ f }) => f.severity === severity)) {
+      lines.push(`  ${n}. ${WORDS[severity]} ${f.ruleId}  ${f.message}`);
+    }
+  }
+  if (verdict.suggestions.length > 0) lines.push("Likely wrong figures, most likely first:");
+  for (const s of verdict.suggestions) {
+    const label = layout.byId.get(s.field)?.label ?? s.field;
+    const tied = s.tiedWith ? ` (as likely: ${s.tiedWith.join(", ")})` : "";
+    const cleared = s.clears.map((k) => k + 1).join(", ");
+    lines.push(
+      `  ${s.field}  ${label}: ${s.current} -> ${s.value} clears finding${s.clears.length === 1 ? "" : "s"} ${cleared}${tied}`
+    );
   }
   // why last month's return was not used: said plainly, never counted as a finding
   for (const n of notices) lines.push(`  notice  ${n.code}  ${n.message}`);
   return lines.join("\n");
 }
+
+const EXIT_OF: Readonly<Record<Verdict["status"], number>> = {
+  ready: EXIT.ok,
+  errors: EXIT.findings,
+  incomplete: EXIT.incomplete,
+};
 
 /**
  * Runs the command with `args` (without node and script); resolves to the exit code. Never
@@ -171,12 +203,27 @@ async function run(args: readonly string[], io: Io): Promise<number> {
     }
     throw error;
   }
-  const { findings, notices } = checkMonths(month, previous);
+  // last month's return is used only when it is the same issuer's return for the month before
+  const notices = previous ? previousNotices(month, previous) : [];
+  const verdict = verdictOf(month, notices.length === 0 ? previous : undefined);
   const checks = checksOf(month.layout).length;
   if (options.format === "json") {
-    io.out(JSON.stringify({ file: options.file, checks, findings, notices }, null, 2));
+    const { status, headline, toFill, findings } = verdict;
+    const suggestions = verdict.suggestions.map(({ field, value, clears, tiedWith }) => ({
+      field,
+      value,
+      clears,
+      ...(tiedWith ? { tiedWith } : {}),
+    }));
+    io.out(
+      JSON.stringify(
+        { file: options.file, checks, status, headline, toFill, findings, suggestions, notices },
+        null,
+        2
+      )
+    );
   } else {
-    io.out(textReport(options.file, checks, findings, notices));
+    io.out(textReport(options.file, checks, month.layout, verdict, notices));
   }
-  return hasErrors(findings) ? EXIT.findings : EXIT.ok;
+  return EXIT_OF[verdict.status];
 }

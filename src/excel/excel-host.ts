@@ -1,5 +1,11 @@
 import { nameOf } from "../plan/a1";
-import { HostError, type SheetReturn, type SheetSummary, type WorkbookHost } from "../plan/host";
+import {
+  HostError,
+  type CellContent,
+  type SheetReturn,
+  type SheetSummary,
+  type WorkbookHost,
+} from "../plan/host";
 import { META_NAME, readMeta } from "../plan/meta";
 import type { TemplatePlan } from "../plan/types";
 import { freeSheetName } from "./addresses";
@@ -269,4 +275,95 @@ export class ExcelHost implements WorkbookHost {
         this.retry
       );
   }
+
+  /** Calls `handler` after each sheet activation (worksheets.onActivated, ExcelApi 1.7). */
+  async onActiveSheetChanged(handler: () => void): Promise<() => Promise<void>> {
+    const registration = await withEditModeRetry(
+      () =>
+        this.run(async (context) => {
+          const result = context.workbook.worksheets.onActivated.add(() => {
+            handler();
+            return Promise.resolve();
+          });
+          await context.sync();
+          return result;
+        }),
+      this.retry
+    );
+    return () =>
+      withEditModeRetry(
+        () =>
+          this.run(async (context) => {
+            registration.remove();
+            await context.sync();
+          }, registration.context),
+        this.retry
+      );
+  }
+
+  /**
+   * Writes one value into the field's named cell in one sync, reading what it held in the same
+   * sync (a load queued before the write reads the cell as it was); no other cell is touched.
+   */
+  async writeField(
+    sheetName: string,
+    fieldId: string,
+    content: CellContent
+  ): Promise<{ readonly previous: CellContent }> {
+    return await withEditModeRetry(
+      () =>
+        this.run(async (context) => {
+          const sheet = context.workbook.worksheets.getItem(sheetName);
+          const range = sheet.names.getItem(nameOf("", fieldId)).getRange();
+          range.load("formulas,valueTypes");
+          // as if typed: Excel reads text that starts with "=" as a formula, "" clears the cell
+          range.values = [[content ?? ""]];
+          await context.sync();
+          return { previous: contentOf(range.formulas[0]?.[0], range.valueTypes[0]?.[0]) };
+        }),
+      this.retry
+    );
+  }
+
+  /** The A1 address of each field's named cell on the sheet, in one sync. */
+  async addressesOf(
+    sheetName: string,
+    fieldIds: readonly string[]
+  ): Promise<Readonly<Record<string, string>>> {
+    return await withEditModeRetry(
+      () =>
+        this.run(async (context) => {
+          const names = context.workbook.worksheets.getItem(sheetName).names;
+          const items = fieldIds.map((field) => {
+            const item = names.getItemOrNullObject(nameOf("", field));
+            item.load("formula");
+            return { field, item };
+          });
+          await context.sync();
+          const out: Record<string, string> = {};
+          for (const { field, item } of items) {
+            const formula: unknown = item.isNullObject ? null : item.formula;
+            const address = typeof formula === "string" ? cellAddressOf(formula) : null;
+            if (address) out[field] = address;
+          }
+          return out;
+        }),
+      this.retry
+    );
+  }
+}
+
+/** A cell's content as read back: its formula when it has one, else its value by type. */
+function contentOf(formula: unknown, type: Excel.RangeValueType | undefined): CellContent {
+  if ((type as string | undefined) === "Empty" || formula === "") return null;
+  const known = typeof formula;
+  return known === "string" || known === "number" || known === "boolean"
+    ? (formula as CellContent)
+    : null;
+}
+
+/** "B36" from a name's formula "='MR 2026-06'!$B$36"; null when it is not one cell. */
+export function cellAddressOf(formula: string): string | null {
+  const cell = /!\$?([A-Z]{1,3})\$?(\d+)$/i.exec(formula.trim());
+  return cell ? `${cell[1].toUpperCase()}${cell[2]}` : null;
 }

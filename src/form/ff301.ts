@@ -84,6 +84,10 @@ const VARIANTS = {
 const YES_NO = ["Yes", "No"] as const;
 const TICK = ["✓"] as const;
 const inferred = { verified: false } as const;
+// What a filed return states (Requirement): the header and signature always; a class block's
+// balances and a line's particulars, class, price, date and balances where it is in use.
+const always = { required: "always" } as const;
+const inUse = { required: "inUse" } as const;
 
 const cell = (
   key: string,
@@ -109,7 +113,7 @@ function shareColumns(v: Variant, part: string): FieldTemplate[] {
         `${part}.{i}.mayIssue`,
         "No. of new shares of issuer which may be issued pursuant thereto as at close of the month",
         "shares",
-        { balance: true }
+        { balance: true, ...(part === "E" ? {} : inUse) }
       ),
     ];
   }
@@ -141,7 +145,8 @@ function shareColumns(v: Variant, part: string): FieldTemplate[] {
       `${part}.{i}.mayIssue`,
       "Number of shares which may be issued or transferred out of treasury pursuant thereto as at close of the month",
       "shares",
-      { ...seen, balance: true }
+      // an (E) line's event issues no further shares: nothing to state there
+      { ...seen, balance: true, ...(part === "E" ? {} : inUse) }
     ),
   ];
 }
@@ -363,11 +368,14 @@ function units(v: Variant): UnitDef[] {
       section: "header",
       heading: "Monthly Return",
       fields: [
-        cell("hdr.monthEnded", "For the month ended:", "date"),
+        cell("hdr.monthEnded", "For the month ended:", "date", always),
         // the wording for a revision was not seen: a revised return's title ends "(Revised)"
-        cell("hdr.status", "Status:", "text", { choices: ["New Submission", "Revised"] }),
-        cell("hdr.issuer", "Name of Issuer:", "text"),
-        cell("hdr.submitted", "Date Submitted:", "date"),
+        cell("hdr.status", "Status:", "text", {
+          choices: ["New Submission", "Revised"],
+          ...always,
+        }),
+        cell("hdr.issuer", "Name of Issuer:", "text", always),
+        cell("hdr.submitted", "Date Submitted:", "date", always),
         cell(
           "hdr.registered",
           "Section I states registered capital (PRC issuer): Yes or No",
@@ -408,15 +416,18 @@ function units(v: Variant): UnitDef[] {
       section: "III",
       heading: heads.A,
       fields: [
-        cell("A.{i}.particulars", "Particulars of share option scheme", "text", inferred),
-        cell("A.{i}.class", CLASS_ISSUABLE, "class", inferred),
-        cell("A.{i}.price", "Exercise price", "price", inferred),
+        cell("A.{i}.particulars", "Particulars of share option scheme", "text", {
+          ...inferred,
+          ...inUse,
+        }),
+        cell("A.{i}.class", CLASS_ISSUABLE, "class", { ...inferred, ...inUse }),
+        cell("A.{i}.price", "Exercise price", "price", { ...inferred, ...inUse }),
         cell("A.{i}.egmDate", GM_DATE, "date", inferred),
         cell(
           "A.{i}.preceding",
           "Number of share options outstanding at close of preceding month",
           "shares",
-          { balance: true, verified: false }
+          { balance: true, verified: false, ...inUse }
         ),
         // "Movement during the month": typed lines, decreases printed "-"; each counts by its type
         cell("A.{i}.granted", "Granted", "shares", { magnitude: true }),
@@ -426,6 +437,7 @@ function units(v: Variant): UnitDef[] {
         cell("A.{i}.close", "Number of share options outstanding at close of the month", "shares", {
           balance: true,
           verified: false,
+          ...inUse,
         }),
         ...shareColumns(v, "A"),
       ],
@@ -445,7 +457,7 @@ function units(v: Variant): UnitDef[] {
           "A.funds.{i}.amount",
           "Total funds raised during the month from exercise of options:",
           "money",
-          { balance: true }
+          { balance: true, ...inUse }
         ),
       ],
     },
@@ -455,17 +467,22 @@ function units(v: Variant): UnitDef[] {
       heading: heads.B,
       // (B) was not seen: its columns follow (C) and the 2011 form
       fields: [
-        cell("B.{i}.description", "Description of warrants (Date of expiry)", "text", inferred),
-        cell("B.{i}.expiry", "Date of expiry", "date", inferred),
-        cell("B.{i}.currency", "Currency", "currency", inferred),
+        cell("B.{i}.description", "Description of warrants (Date of expiry)", "text", {
+          ...inferred,
+          ...inUse,
+        }),
+        cell("B.{i}.expiry", "Date of expiry", "date", { ...inferred, ...inUse }),
+        cell("B.{i}.currency", "Currency", "currency", { ...inferred, ...inUse }),
         cell("B.{i}.preceding", "Nominal value at close of preceding month", "money", {
           balance: true,
           verified: false,
+          ...inUse,
         }),
         cell("B.{i}.exercised", "Exercised", "money", { magnitude: true, verified: false }),
         cell("B.{i}.close", "Nominal value at close of the month", "money", {
           balance: true,
           verified: false,
+          ...inUse,
         }),
         ...shareColumns(v, "B"),
         cell(
@@ -474,8 +491,8 @@ function units(v: Variant): UnitDef[] {
           "text",
           inferred
         ),
-        cell("B.{i}.class", CLASS_ISSUABLE, "class", inferred),
-        cell("B.{i}.price", "Subscription price", "price", inferred),
+        cell("B.{i}.class", CLASS_ISSUABLE, "class", { ...inferred, ...inUse }),
+        cell("B.{i}.price", "Subscription price", "price", { ...inferred, ...inUse }),
         cell("B.{i}.egmDate", GM_DATE, "date", inferred),
       ],
     },
@@ -485,25 +502,28 @@ function units(v: Variant): UnitDef[] {
       section: "III",
       heading: heads.C,
       fields: [
-        cell("C.{i}.description", "Description of the Convertibles", "text"),
+        cell("C.{i}.description", "Description of the Convertibles", "text", inUse),
         cell("C.{i}.type", "Type of the Convertibles", "text", {
           choices: ["Bond/Notes", "Preference Shares", "Others (Please specify)"],
         }),
-        cell("C.{i}.currency", "Currency", "currency"),
-        cell("C.{i}.preceding", "Amount at close of preceding month", "money", { balance: true }),
+        cell("C.{i}.currency", "Currency", "currency", inUse),
+        cell("C.{i}.preceding", "Amount at close of preceding month", "money", {
+          balance: true,
+          ...inUse,
+        }),
         // "Movement during the month", typed: "Issued" seen, "Converted" seen in 1.0, "Redeemed" not
         cell("C.{i}.newIssue", "Issued", "money", { magnitude: true }),
         cell("C.{i}.converted", "Converted", "money", { magnitude: true }),
         cell("C.{i}.redeemed", "Redeemed", "money", { magnitude: true, verified: false }),
-        cell("C.{i}.close", "Amount at close of the month", "money", { balance: true }),
+        cell("C.{i}.close", "Amount at close of the month", "money", { balance: true, ...inUse }),
         ...shareColumns(v, "C"),
         cell(
           "C.{i}.stockCode",
           "Stock code of the Convertibles (if listed on the Exchange) (Note 1)",
           "text"
         ),
-        cell("C.{i}.class", CLASS_ISSUABLE, "class", inferred),
-        cell("C.{i}.price", "Subscription/Conversion price", "price"),
+        cell("C.{i}.class", CLASS_ISSUABLE, "class", { ...inferred, ...inUse }),
+        cell("C.{i}.price", "Subscription/Conversion price", "price", inUse),
         cell("C.{i}.egmDate", GM_DATE, "date"),
       ],
     },
@@ -513,9 +533,9 @@ function units(v: Variant): UnitDef[] {
       section: "III",
       heading: heads.D,
       fields: [
-        cell("D.{i}.particulars", "Description", "text"),
+        cell("D.{i}.particulars", "Description", "text", inUse),
         cell("D.{i}.egmDate", GM_DATE, "date"),
-        cell("D.{i}.class", CLASS_ISSUABLE, "class", inferred),
+        cell("D.{i}.class", CLASS_ISSUABLE, "class", { ...inferred, ...inUse }),
         ...shareColumns(v, "D"),
       ],
     },
@@ -525,10 +545,11 @@ function units(v: Variant): UnitDef[] {
       section: "III",
       heading: heads.E,
       fields: [
-        cell("E.{i}.specify", "Please specify", "text", { when: "repeatable" }),
+        cell("E.{i}.specify", "Please specify", "text", { when: "repeatable", ...inUse }),
+        // "(if applicable)": a price the form does not ask of every line
         cell("E.{i}.price", "At price (if applicable)", "price", { when: "hasPrice" }),
-        cell("E.{i}.class", "{classLabel}", "class", inferred),
-        cell("E.{i}.date", "{dateLabel}", "date", v.treasury ? inferred : {}),
+        cell("E.{i}.class", "{classLabel}", "class", { ...inferred, ...inUse }),
+        cell("E.{i}.date", "{dateLabel}", "date", v.treasury ? { ...inferred, ...inUse } : inUse),
         cell("E.{i}.egmDate", GM_DATE, "date"),
         ...shareColumns(v, "E"),
         cell("E.{i}.conversion", "Conversion between classes (same mark on both lines)", "text", {
@@ -583,8 +604,8 @@ function units(v: Variant): UnitDef[] {
       heading: "Submitted by",
       fields: [
         cell("sig.remarks", "Remarks (if any):", "remark", inferred),
-        cell("sig.submittedBy", "Submitted by:", "text"),
-        cell("sig.title", "Title:", "text"),
+        cell("sig.submittedBy", "Submitted by:", "text", always),
+        cell("sig.title", "Title:", "text", always),
       ],
     },
   ];
@@ -598,14 +619,21 @@ function sectionTwo(v: Variant): string {
 }
 
 const ISSUED_COLUMNS: Readonly<Record<"plain" | "treasury", FieldTemplate[]>> = {
-  plain: [cell("shares", "Number of issued shares", "shares", { balance: true, verified: false })],
+  plain: [
+    cell("shares", "Number of issued shares", "shares", {
+      balance: true,
+      verified: false,
+      ...inUse,
+    }),
+  ],
   treasury: [
     cell("excl", "Number of issued shares (excluding treasury shares)", "shares", {
       balance: true,
+      ...inUse,
     }),
-    cell("treasury", "Number of treasury shares", "shares", { balance: true }),
+    cell("treasury", "Number of treasury shares", "shares", { balance: true, ...inUse }),
     // keyed "shares", as the 2011 form's one column: the total the other rules compare
-    cell("shares", "Total number of issued shares", "shares", { balance: true }),
+    cell("shares", "Total number of issued shares", "shares", { balance: true, ...inUse }),
   ],
 };
 
@@ -674,9 +702,12 @@ function ff301(v: Variant, versionLabel: string): FormVersion {
       close: "Balance at close of the month",
     },
     authColumns: [
-      cell("shares", "Number of authorised/registered shares", "shares", { balance: true }),
-      cell("par", "Par value", "par"),
-      cell("capital", "Authorised/registered share capital", "money", { balance: true }),
+      cell("shares", "Number of authorised/registered shares", "shares", {
+        balance: true,
+        ...inUse,
+      }),
+      cell("par", "Par value", "par", inUse),
+      cell("capital", "Authorised/registered share capital", "money", { balance: true, ...inUse }),
     ],
     issuedColumns: v.treasury ? ISSUED_COLUMNS.treasury : ISSUED_COLUMNS.plain,
     units: units(v),

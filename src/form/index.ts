@@ -9,6 +9,7 @@ export type {
   ELineType,
   Field,
   FormVersion,
+  Requirement,
   Shape,
   UnitDef,
   UnitId,

@@ -226,6 +226,8 @@ function buildLayout(form: FormVersion, shape: Shape): Layout {
             magnitude: tmpl.magnitude === true,
             ...(tmpl.choices ? { choices: tmpl.choices } : {}),
             ...(tmpl.monthly ? { monthly: true } : {}),
+            ...(tmpl.required ? { required: tmpl.required } : {}),
+            ...(t.grid ? { column: tmpl.key } : {}),
             classId: cls?.id,
           });
         }
@@ -333,7 +335,13 @@ function expand(
       const id = fill(t.key, { ...vars, row, col: col.key });
       // a movement may be negative; only the balances may not (value.whole)
       const balance = col.balance === true && row !== "movement";
-      out.push([id, `${rowLabel}, ${fill(col.label, vars)}`, { ...col, grid: undefined, balance }]);
+      // a movement left blank reads as zero; the balances are what a filed return states
+      const required = row === "movement" ? undefined : col.required;
+      out.push([
+        id,
+        `${rowLabel}, ${fill(col.label, vars)}`,
+        { ...col, grid: undefined, balance, required },
+      ]);
     }
   }
   return out;

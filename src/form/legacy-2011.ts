@@ -2,6 +2,11 @@ import type { ELineType, FieldTemplate, FormVersion, UnitDef } from "./types";
 
 // Wording as printed on the 2011 form (form-spec.md; seed: Kingsoft, November 2011).
 
+// What a filed return states (Requirement): the header and signature always; a class block's
+// balances and a line's particulars, class, price, date and balances where it is in use.
+const always = { required: "always" } as const;
+const inUse = { required: "inUse" } as const;
+
 const shareLine = (key: string, label: string): FieldTemplate => ({ key, label, kind: "shares" });
 
 const NEW_SHARES = "No. of new shares of issuer issued during the month pursuant thereto";
@@ -15,15 +20,21 @@ const instrumentLine = (
   part: "B" | "C",
   labels: { currency: string; preceding: string; moved: [string, string]; close: string }
 ): FieldTemplate[] => [
-  { key: `${part}.{i}.currency`, label: labels.currency, kind: "currency" },
-  { key: `${part}.{i}.preceding`, label: labels.preceding, kind: "money", balance: true },
+  { key: `${part}.{i}.currency`, label: labels.currency, kind: "currency", ...inUse },
+  {
+    key: `${part}.{i}.preceding`,
+    label: labels.preceding,
+    kind: "money",
+    balance: true,
+    ...inUse,
+  },
   { key: `${part}.{i}.${labels.moved[0]}`, label: labels.moved[1], kind: "money" },
-  { key: `${part}.{i}.close`, label: labels.close, kind: "money", balance: true },
+  { key: `${part}.{i}.close`, label: labels.close, kind: "money", balance: true, ...inUse },
   shareLine(`${part}.{i}.issued`, NEW_SHARES),
-  { key: `${part}.{i}.mayIssue`, label: MAY_ISSUE, kind: "shares", balance: true },
+  { key: `${part}.{i}.mayIssue`, label: MAY_ISSUE, kind: "shares", balance: true, ...inUse },
   { key: `${part}.{i}.stockCode`, label: "Stock code (if listed)", kind: "text" },
-  { key: `${part}.{i}.class`, label: CLASS_ISSUABLE, kind: "class" },
-  { key: `${part}.{i}.price`, label: "Subscription price", kind: "price" },
+  { key: `${part}.{i}.class`, label: CLASS_ISSUABLE, kind: "class", ...inUse },
+  { key: `${part}.{i}.price`, label: "Subscription price", kind: "price", ...inUse },
   { key: `${part}.{i}.egmDate`, label: EGM_DATE, kind: "date" },
 ];
 
@@ -75,9 +86,14 @@ const units: readonly UnitDef[] = [
     section: "header",
     heading: "Monthly Return of Equity Issuer on Movements in Securities",
     fields: [
-      { key: "hdr.monthEnded", label: "For the month ended (dd/mm/yyyy) :", kind: "date" },
-      { key: "hdr.issuer", label: "Name of Issuer", kind: "text" },
-      { key: "hdr.submitted", label: "Date Submitted", kind: "date" },
+      {
+        key: "hdr.monthEnded",
+        label: "For the month ended (dd/mm/yyyy) :",
+        kind: "date",
+        ...always,
+      },
+      { key: "hdr.issuer", label: "Name of Issuer", kind: "text", ...always },
+      { key: "hdr.submitted", label: "Date Submitted", kind: "date", ...always },
       {
         key: "hdr.registered",
         label: "Section I states registered capital (PRC issuer): Yes or No",
@@ -130,16 +146,17 @@ const units: readonly UnitDef[] = [
         label:
           "Particulars of share option scheme including EGM approval date (dd/mm/yyyy) and class of shares issuable",
         kind: "text",
+        ...inUse,
       },
-      { key: "A.{i}.price", label: "Exercise price", kind: "price" },
+      { key: "A.{i}.price", label: "Exercise price", kind: "price", ...inUse },
       { key: "A.{i}.egmDate", label: "EGM approval date (dd/mm/yyyy)", kind: "date" },
-      { key: "A.{i}.class", label: "Class of shares issuable (Note 1)", kind: "class" },
+      { key: "A.{i}.class", label: "Class of shares issuable (Note 1)", kind: "class", ...inUse },
       shareLine("A.{i}.granted", "Granted"),
       shareLine("A.{i}.exercised", "Exercised"),
       shareLine("A.{i}.cancelled", "Cancelled"),
       shareLine("A.{i}.lapsed", "Lapsed"),
       shareLine("A.{i}.issued", NEW_SHARES),
-      { key: "A.{i}.mayIssue", label: MAY_ISSUE, kind: "shares", balance: true },
+      { key: "A.{i}.mayIssue", label: MAY_ISSUE, kind: "shares", balance: true, ...inUse },
     ],
   },
   totalsUnit("optionTotals", "A", "(A) Share Options (under Share Option Schemes of the Issuer)"),
@@ -158,6 +175,7 @@ const units: readonly UnitDef[] = [
         label: "Total funds raised during the month from exercise of options",
         kind: "money",
         balance: true,
+        ...inUse,
       },
     ],
   },
@@ -166,8 +184,8 @@ const units: readonly UnitDef[] = [
     section: "III",
     heading: "(B) Warrants to Issue Shares of the Issuer which are to be Listed",
     fields: [
-      { key: "B.{i}.description", label: "Description of warrants", kind: "text" },
-      { key: "B.{i}.expiry", label: "Date of expiry - dd/mm/yyyy", kind: "date" },
+      { key: "B.{i}.description", label: "Description of warrants", kind: "text", ...inUse },
+      { key: "B.{i}.expiry", label: "Date of expiry - dd/mm/yyyy", kind: "date", ...inUse },
       ...instrumentLine("B", {
         currency: "Currency of nominal value",
         preceding: "Nominal value at close of preceding month",
@@ -186,7 +204,7 @@ const units: readonly UnitDef[] = [
     section: "III",
     heading: "(C) Convertibles (i.e. Convertible into Shares of the Issuer which are to be Listed)",
     fields: [
-      { key: "C.{i}.description", label: "Class and description", kind: "text" },
+      { key: "C.{i}.description", label: "Class and description", kind: "text", ...inUse },
       ...instrumentLine("C", {
         currency: "Currency of amount outstanding",
         preceding: "Amount at close of preceding month",
@@ -211,11 +229,12 @@ const units: readonly UnitDef[] = [
         label:
           "Full particulars including EGM approval date (dd/mm/yyyy), if applicable, and class of shares issuable",
         kind: "text",
+        ...inUse,
       },
       { key: "D.{i}.egmDate", label: "EGM approval date (dd/mm/yyyy)", kind: "date" },
-      { key: "D.{i}.class", label: "Class of shares issuable (Note 1)", kind: "class" },
+      { key: "D.{i}.class", label: "Class of shares issuable (Note 1)", kind: "class", ...inUse },
       shareLine("D.{i}.issued", NEW_SHARES),
-      { key: "D.{i}.mayIssue", label: MAY_ISSUE, kind: "shares", balance: true },
+      { key: "D.{i}.mayIssue", label: MAY_ISSUE, kind: "shares", balance: true, ...inUse },
     ],
   },
   totalsUnit(
@@ -228,10 +247,22 @@ const units: readonly UnitDef[] = [
     section: "III",
     heading: "(E) Other Movements in Issued Share Capital",
     fields: [
-      { key: "E.{i}.specify", label: "Please specify", kind: "text", when: "repeatable" },
-      { key: "E.{i}.price", label: "At price : State currency", kind: "price", when: "hasPrice" },
-      { key: "E.{i}.class", label: "{classLabel}", kind: "class" },
-      { key: "E.{i}.date", label: "{dateLabel}", kind: "date" },
+      {
+        key: "E.{i}.specify",
+        label: "Please specify",
+        kind: "text",
+        when: "repeatable",
+        ...inUse,
+      },
+      {
+        key: "E.{i}.price",
+        label: "At price : State currency",
+        kind: "price",
+        when: "hasPrice",
+        ...inUse,
+      },
+      { key: "E.{i}.class", label: "{classLabel}", kind: "class", ...inUse },
+      { key: "E.{i}.date", label: "{dateLabel}", kind: "date", ...inUse },
       { key: "E.{i}.egmDate", label: "EGM approval date: (dd/mm/yyyy)", kind: "date" },
       shareLine("E.{i}.issued", NEW_SHARES),
       { key: "E.{i}.mayIssue", label: MAY_ISSUE, kind: "shares", balance: true },
@@ -261,11 +292,12 @@ const units: readonly UnitDef[] = [
     heading: "Remarks",
     fields: [
       { key: "sig.remarks", label: "Remarks (if any):", kind: "remark" },
-      { key: "sig.submittedBy", label: "Submitted by:", kind: "text" },
+      { key: "sig.submittedBy", label: "Submitted by:", kind: "text", ...always },
       {
         key: "sig.title",
         label: "Title: (Director, Secretary or other duly authorised officer)",
         kind: "text",
+        ...always,
       },
     ],
   },
@@ -311,16 +343,19 @@ export const legacy2011: FormVersion = {
     close: "Balance at close of the month",
   },
   authColumns: [
-    { key: "shares", label: "No. of {noun}", kind: "shares", balance: true },
-    { key: "par", label: "Par value (State currency)", kind: "par" },
+    { key: "shares", label: "No. of {noun}", kind: "shares", balance: true, ...inUse },
+    { key: "par", label: "Par value (State currency)", kind: "par", ...inUse },
     {
       key: "capital",
       label: "Authorised share capital (State currency)",
       kind: "money",
       balance: true,
+      ...inUse,
     },
   ],
-  issuedColumns: [{ key: "shares", label: "No. of {noun} {label}", kind: "shares", balance: true }],
+  issuedColumns: [
+    { key: "shares", label: "No. of {noun} {label}", kind: "shares", balance: true, ...inUse },
+  ],
   units,
   eLines,
   classNames: ["auth.{c}.description"],

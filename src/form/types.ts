@@ -49,9 +49,17 @@ export interface FieldTemplate {
   readonly choices?: readonly string[];
   /** A statement about this month only: it does not roll forward to next month's return. */
   readonly monthly?: boolean;
+  /**
+   * A filed return cannot leave it blank: always (header, signature), or where its line or class
+   * block is in use. On a grid it binds the balance rows; a movement left blank reads as zero.
+   */
+  readonly required?: Requirement;
   /** False where the label or the cell was inferred, not seen on a filed form (form-spec [M]). */
   readonly verified?: boolean;
 }
+
+/** When a filed return must state a cell: always, or where its line or class block is in use. */
+export type Requirement = "always" | "inUse";
 
 /** The counts of a return's variable parts, chosen by the user. */
 export interface Shape {
@@ -170,6 +178,10 @@ export interface Field {
   readonly choices?: readonly string[];
   /** A statement about this month only (FieldTemplate.monthly). */
   readonly monthly?: boolean;
+  /** When a filed return must state it (FieldTemplate.required); never for a movement. */
+  readonly required?: Requirement;
+  /** The column of its block's grid (Sections I and II), for a grid cell. */
+  readonly column?: string;
   /** The class this field belongs to, where it belongs to one. */
   readonly classId?: string;
 }

@@ -1,6 +1,7 @@
 import { cellLengthProblem, isLimitError, LIMITS } from "../form";
-import { CheckSpecError, ERROR_PREFIX, evaluateCheck, OK, verdictOf } from "../rules/check-cell";
+import { checkTextOf, CheckSpecError, ERROR_PREFIX, evaluateCheck, OK } from "../rules/check-cell";
 import { sameClass } from "../rules/class-names";
+import { headlineOf, tallyOfTexts } from "../rules/verdict";
 import { figureOf } from "../rules/read";
 import { lookupCurrency, parseCurrencyHeading } from "../values/currency";
 import { add, eq, formatDec, isZero, mul, roundHalfUp, ZERO, type Dec } from "../values/decimal";
@@ -141,13 +142,29 @@ export function check(spec: string, cells: unknown[][][]): string {
   return guarded([spec, cells], () => {
     if (typeof spec !== "string") invalid("The first argument is the check's name, as text.");
     try {
-      return verdictOf(evaluateCheck(spec, Array.isArray(cells) ? cells : [cells]));
+      return checkTextOf(evaluateCheck(spec, Array.isArray(cells) ? cells : [cells]));
     } catch (error) {
       // by name as well as class: the task pane and the functions may run in different JS contexts
       if (error instanceof CheckSpecError || (error as Error | null)?.name === "CheckSpecError")
         invalid((error as Error).message);
       throw error;
     }
+  });
+}
+
+/**
+ * Reads the sheet's check cells and says "Ready to file", or what is left: "12 cells to fill · 1 error · 2 warnings".
+ * @customfunction
+ * @param checks The check cells of the return (blank cells between them are skipped).
+ * @param count How many check cells the template wrote: one missing counts as an error.
+ * @returns The verdict on the whole return, in the task pane's words.
+ */
+export function summary(checks: unknown[][], count: number): string {
+  return guarded([checks, count], () => {
+    const expected = Number(count);
+    if (!Number.isSafeInteger(expected) || expected < 0)
+      invalid("The second argument is how many check cells the template wrote, a whole number.");
+    return headlineOf(tallyOfTexts(cellsOf(checks), expected));
   });
 }
 

@@ -19,6 +19,12 @@ export interface SheetSummary {
   readonly monthEnd: string;
 }
 
+/**
+ * What a cell holds as the user typed it: a number, text, a boolean, or null for a blank cell;
+ * text that starts with "=" is a formula the user typed.
+ */
+export type CellContent = number | string | boolean | null;
+
 /** What the task pane asks of a workbook: Excel through Office.js, or the preview's HyperFormula. */
 export interface WorkbookHost {
   /** The API sets this host lacks (empty when everything the add-in uses is there). */
@@ -35,6 +41,22 @@ export interface WorkbookHost {
   selectField(sheetName: string, fieldId: string): Promise<void>;
   /** Calls `handler` after edits on the sheet (debounced by the caller); returns an unsubscribe. */
   onSheetChanged(sheetName: string, handler: () => void): Promise<() => Promise<void>>;
+  /** Calls `handler` whenever another sheet becomes the active one; returns an unsubscribe. */
+  onActiveSheetChanged(handler: () => void): Promise<() => Promise<void>>;
+  /**
+   * Writes one value into one field's cell of a sheet and touches no other cell; returns what
+   * the cell held before, so that the pane can put it back (Excel drops its own undo stack).
+   */
+  writeField(
+    sheetName: string,
+    fieldId: string,
+    content: CellContent
+  ): Promise<{ readonly previous: CellContent }>;
+  /** The A1 address ("B36") of each field's cell on a sheet, for naming cells to the user. */
+  addressesOf(
+    sheetName: string,
+    fieldIds: readonly string[]
+  ): Promise<Readonly<Record<string, string>>>;
 }
 
 /** A failure of the host, in words for the pane: the workbook is left as it was. */

@@ -1,4 +1,4 @@
-import { OK, WARNING_PREFIX } from "../rules/check-cell";
+import { OK, TO_FILL_PREFIX, WARNING_PREFIX } from "../rules/check-cell";
 import { a1, absolute, columnLetters, runsOf } from "./a1";
 import { shiftFormula } from "./formula-tokens";
 import type { Address, PlanConditionalFormat } from "./types";
@@ -22,6 +22,8 @@ interface Keyed extends At {
 
 /** Cells that share a format: same check column and row offset, or (with `row`) one check. */
 interface Group {
+  /** Whether its checks are completeness checks, which give "To fill" and no warning. */
+  readonly fills: boolean;
   readonly col: number;
   readonly offset?: number;
   readonly row?: number;
@@ -31,6 +33,8 @@ interface Group {
 /** A check cell and the input cells its rule marks. */
 export interface MarkedCheck {
   readonly key: string;
+  /** A completeness check: its cells are marked "to fill" (not red) or an error, never a warning. */
+  readonly fills: boolean;
   readonly at: At;
   readonly cells: readonly At[];
 }
@@ -40,28 +44,41 @@ interface Mark {
   readonly severity: PlanConditionalFormat["severity"];
   readonly fill: string;
   readonly fontColor: string;
-  /** Whether the check at the reference calls for this mark, as an expression. */
-  readonly term: (check: string) => string;
+  /**
+   * Whether the check at the reference calls for this mark, as an expression; null where checks
+   * of that kind (completeness or not) never give it.
+   */
+  readonly term: (check: string, fills: boolean) => string | null;
 }
 
-const warning = (check: string): string =>
-  `LEFT(${check},${WARNING_PREFIX.length})="${WARNING_PREFIX}"`;
+const starts = (check: string, prefix: string): string =>
+  `LEFT(${check},${prefix.length})="${prefix}"`;
 
-/** The marks, warnings first: each add goes on top, so errors end up above warnings. */
+/**
+ * The marks, the milder first: each add goes on top, so errors end up above the rest. Cells to
+ * fill have a look of their own, not red; only a completeness check gives them.
+ */
 export const MARKS: readonly Mark[] = [
+  {
+    severity: "to-fill",
+    fill: "#DDEBF7",
+    fontColor: "#1F4E78",
+    term: (check, fills) => (fills ? `IFERROR(${starts(check, TO_FILL_PREFIX)},FALSE())` : null),
+  },
   {
     // any rule can give a warning (an E rule may fix its own severity, e.g. registered capital)
     severity: "warning",
     fill: "#FFE699",
     fontColor: "#7F6000",
-    term: (check) => `IFERROR(${warning(check)},FALSE())`,
+    term: (check, fills) => (fills ? null : `IFERROR(${starts(check, WARNING_PREFIX)},FALSE())`),
   },
   {
     // fail closed: an error value in the check cell marks the cells as an error
     severity: "error",
     fill: "#F8CBAD",
     fontColor: "#9C0006",
-    term: (check) => `NOT(IFERROR(OR(${check}="${OK}",${warning(check)}),FALSE()))`,
+    term: (check, fills) =>
+      `NOT(IFERROR(OR(${check}="${OK}",${starts(check, fills ? TO_FILL_PREFIX : WARNING_PREFIX)}),FALSE()))`,
   },
 ];
 
@@ -134,9 +151,15 @@ export function conditionalFormatsOf(checks: readonly MarkedCheck[]): PlanCondit
       const offset = cell.row - check.at.row;
       // a check over many rows (a total of the lines) takes one format of its own, read by an
       // absolute reference: grouped by offset, each of its lines would cost a format
+      const { fills } = check;
       if (offsets.size > SPREAD)
-        add(`=${check.key}`, { col: check.at.col, row: check.at.row }, keyed);
-      else add(`${check.at.col}:${offset}`, { col: check.at.col, offset }, keyed);
+        add(`=${check.key}`, { fills, col: check.at.col, row: check.at.row }, keyed);
+      else
+        add(
+          `${fills ? "F" : ""}${check.at.col}:${offset}`,
+          { fills, col: check.at.col, offset },
+          keyed
+        );
     }
   }
   const shared = sharedCells(groups);
@@ -144,31 +167,53 @@ export function conditionalFormatsOf(checks: readonly MarkedCheck[]): PlanCondit
     packed(runsWithCells(group.cells)).map((chunk) => ({ group, chunk }))
   );
   return MARKS.flatMap((mark) => [
-    ...chunks.map(({ group, chunk }) => {
+    ...chunks.flatMap(({ group, chunk }) => {
+      // the top cell's check is `offset` rows away; the relative row moves with each cell
+      const term = mark.term(
+        group.row === undefined
+          ? `$${columnLetters(group.col)}${chunk.row - (group.offset ?? 0)}`
+          : `$${columnLetters(group.col)}$${group.row}`,
+        group.fills
+      );
+      if (term === null) return [];
       const byKey = new Map<string, Keyed[]>();
       for (const cell of chunk.cells) byKey.set(cell.key, [...(byKey.get(cell.key) ?? []), cell]);
-      return {
-        address: chunk.address,
-        // the top cell's check is `offset` rows away; the relative row moves with each cell
-        formula: `=${mark.term(
-          group.row === undefined
-            ? `$${columnLetters(group.col)}${chunk.row - (group.offset ?? 0)}`
-            : `$${columnLetters(group.col)}$${group.row}`
-        )}`,
-        severity: mark.severity,
-        fill: mark.fill,
-        fontColor: mark.fontColor,
-        checks: [...byKey].map(([key, cells]) => ({ key, address: runsOf(cells).join(",") })),
-      };
+      return [
+        {
+          address: chunk.address,
+          formula: `=${term}`,
+          severity: mark.severity,
+          fill: mark.fill,
+          fontColor: mark.fontColor,
+          checks: [...byKey].map(([key, cells]) => ({
+            key,
+            address: runsOf(cells).join(","),
+            ...(group.fills ? { fills: true as const } : {}),
+          })),
+        },
+      ];
     }),
-    ...shared.map(({ cell, reads }) => ({
-      address: a1(cell.row, cell.col),
-      formula: `=OR(${reads.map((r) => mark.term(absolute(r.at.row, r.at.col))).join(",")})`,
-      severity: mark.severity,
-      fill: mark.fill,
-      fontColor: mark.fontColor,
-      checks: reads.map((r) => ({ key: r.key, address: a1(cell.row, cell.col) })),
-    })),
+    ...shared.flatMap(({ cell, reads }) => {
+      const terms = reads.flatMap((r) => {
+        const term = mark.term(absolute(r.at.row, r.at.col), r.fills);
+        return term === null ? [] : [{ key: r.key, fills: r.fills, term }];
+      });
+      if (terms.length === 0) return [];
+      return [
+        {
+          address: a1(cell.row, cell.col),
+          formula: `=OR(${terms.map((t) => t.term).join(",")})`,
+          severity: mark.severity,
+          fill: mark.fill,
+          fontColor: mark.fontColor,
+          checks: terms.map((t) => ({
+            key: t.key,
+            address: a1(cell.row, cell.col),
+            ...(t.fills ? { fills: true as const } : {}),
+          })),
+        },
+      ];
+    }),
   ]);
 }
 
@@ -177,16 +222,21 @@ export function conditionalFormatsOf(checks: readonly MarkedCheck[]): PlanCondit
  * line's date check reads): each would cost a format per check; instead one format on the cell
  * reads them all, TERMS_MAX at a time, with absolute references.
  */
-function sharedCells(groups: Map<string, Group>): { cell: At; reads: { key: string; at: At }[] }[] {
-  const byCell = new Map<string, { id: string; key: string; at: At; cell: At }[]>();
+function sharedCells(
+  groups: Map<string, Group>
+): { cell: At; reads: { key: string; fills: boolean; at: At }[] }[] {
+  const byCell = new Map<string, { id: string; key: string; fills: boolean; at: At; cell: At }[]>();
   for (const [id, group] of groups) {
     if (group.cells.length !== 1) continue;
     const [cell] = group.cells;
     const at = { col: group.col, row: group.row ?? cell.row - (group.offset ?? 0) };
     const where = a1(cell.row, cell.col);
-    byCell.set(where, [...(byCell.get(where) ?? []), { id, key: cell.key, at, cell }]);
+    byCell.set(where, [
+      ...(byCell.get(where) ?? []),
+      { id, key: cell.key, fills: group.fills, at, cell },
+    ]);
   }
-  const out: { cell: At; reads: { key: string; at: At }[] }[] = [];
+  const out: { cell: At; reads: { key: string; fills: boolean; at: At }[] }[] = [];
   for (const reads of byCell.values()) {
     if (reads.length < SHARED_MIN) continue;
     for (const { id } of reads) groups.delete(id);
@@ -217,7 +267,15 @@ export function formulaAt(format: PlanConditionalFormat, address: Address): stri
 export const readsMany = (format: PlanConditionalFormat): boolean =>
   format.checks.length > 1 && format.checks.every((part) => part.address === format.address);
 
-/** The formula of one severity's mark for one check cell (an A1 reference). */
-export function markFormula(severity: PlanConditionalFormat["severity"], check: string): string {
-  return `=${MARKS.find((mark) => mark.severity === severity)!.term(check)}`;
+/**
+ * The formula of one severity's mark for one check cell (an A1 reference), for a completeness
+ * check or another; null where that kind of check never gives the mark.
+ */
+export function markFormula(
+  severity: PlanConditionalFormat["severity"],
+  check: string,
+  fills: boolean
+): string | null {
+  const term = MARKS.find((mark) => mark.severity === severity)!.term(check, fills);
+  return term === null ? null : `=${term}`;
 }

@@ -1,5 +1,5 @@
 import { formVersion, layoutOf, type Layout, type Shape } from "../form";
-import { checkArguments, checkSpec, OK, WARNING_PREFIX } from "../rules/check-cell";
+import { checkArguments, checkSpec, OK, TO_FILL_PREFIX, WARNING_PREFIX } from "../rules/check-cell";
 import { checksOf } from "../rules/reconcile";
 import { parseCell } from "../values/parse";
 import { toExcelSerial } from "../values/dates";
@@ -29,6 +29,12 @@ export const asDateSerial = (text: string | undefined): string => {
   const p = parseCell(text ?? "", "date");
   return p.tag === "date" ? String(toExcelSerial(p)) : (text ?? "");
 };
+
+/**
+ * What the summary cell reads when a check cell holds an error value (HKMR.SUMMARY is then not
+ * called), before the count of checks not OK: never "ready".
+ */
+export const NOT_READY = "Not ready: check cells in error or not readable: ";
 
 /** Lays out every section of the form on the sheet, by how the form keeps its classes. */
 function writeForm(w: Writer): void {
@@ -109,7 +115,13 @@ function writeChecks(
       name,
       fields: marked.map((c) => c.id),
     });
-    toMark.push({ key: instance.key, at, cells: marked.map((c) => sheet.fieldAt.get(c.id)!) });
+    // cells to fill have a look of their own, not red: only a completeness check gives them
+    toMark.push({
+      key: instance.key,
+      fills: instance.rule.severity === "F",
+      at,
+      cells: marked.map((c) => sheet.fieldAt.get(c.id)!),
+    });
   }
   const formats = conditionalFormatsOf(toMark);
   return { checks, formats };
@@ -139,19 +151,14 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   const { checks, formats } = writeChecks(layout, sheet, header, names);
   const rowCount = sheet.row;
   const checkArea = `${absolute(1, sheet.firstCheckColumn)}:${absolute(rowCount, sheet.lastColumn())}`;
-  // failing = all checks - OK - warnings: an error value counts as failing (fail closed)
-  sheet.put({
-    row: 2,
-    col: columns - 2,
-    role: "label",
-    content: "Checks not OK:",
-    style: "summary",
-  });
+  // "Ready to file" or what is left, from the check cells' texts; fail closed: a check cell
+  // missing counts as an error, and an error value among them never reads ready
+  sheet.put({ row: 2, col: columns - 2, role: "label", content: "Verdict:", style: "summary" });
   const summary = { row: 2, col: columns - 1 };
   sheet.put({
     ...summary,
     role: "summary",
-    content: `=${checks.length}-COUNTIF(${checkArea},"${OK}")-COUNTIF(${checkArea},"${WARNING_PREFIX}*")`,
+    content: `=IFERROR(HKMR.SUMMARY(${checkArea},${checks.length}),"${NOT_READY}"&(${checks.length}-COUNTIF(${checkArea},"${OK}")-COUNTIF(${checkArea},"${WARNING_PREFIX}*")-COUNTIF(${checkArea},"${TO_FILL_PREFIX}*")))`,
     style: "summary",
   });
   names.set("summary", { name: "summary", address: a1(summary.row, summary.col) });

@@ -76,11 +76,18 @@ export interface PlanConditionalFormat {
   readonly address: Address;
   /** Written for the top-left cell of the first range: its relative references move with each cell. */
   readonly formula: string;
-  readonly severity: "error" | "warning";
+  readonly severity: "error" | "warning" | "to-fill";
   readonly fill: string;
   readonly fontColor: string;
-  /** The checks whose cells the format marks, each with its cells here (on one row). */
-  readonly checks: readonly { readonly key: string; readonly address: Address }[];
+  /**
+   * The checks whose cells the format marks, each with its cells here (on one row); `fills` on a
+   * completeness check, whose marks read "To fill" where another's read a warning.
+   */
+  readonly checks: readonly {
+    readonly key: string;
+    readonly address: Address;
+    readonly fills?: true;
+  }[];
 }
 
 /** Print setup: A4, one page wide, the form's header repeated on each page. */
@@ -140,7 +147,7 @@ export interface TemplatePlan {
   readonly validations: readonly PlanValidation[];
   readonly conditionalFormats: readonly PlanConditionalFormat[];
   readonly checks: readonly PlanCheck[];
-  /** The cell that counts the checks that are not OK (errors, and error values). */
+  /** The cell that reads "Ready to file" or what is left (HKMR.SUMMARY), failing closed. */
   readonly summary: Address;
   /**
    * A worksheet-scoped name holding a constant that marks the sheet as a return:

@@ -15,7 +15,7 @@ export const COL_HEAD = 22;
 const OVERSCAN = 8;
 
 /** The symbols that go with a mark, besides its colour. */
-export const MARK_SYMBOLS = { error: "✕", warning: "⚠" } as const;
+export const MARK_SYMBOLS = { error: "✕", warning: "⚠", "to-fill": "✎" } as const;
 
 /** A cell's rectangle in the cell layer's pixels, merges included. */
 export function cellBox(
@@ -226,9 +226,15 @@ export class SheetDrawing {
   }
 }
 
+const FILLS: Readonly<Record<Mark["severity"], string>> = {
+  error: "#F8CBAD",
+  warning: "#FFE699",
+  "to-fill": "#DDEBF7",
+};
+
 /** The fill of the first conditional format of the mark's severity that marks it. */
 function markFill(sheet: PreviewSheet, mark: Mark): string {
-  return formatOf(sheet, mark)?.fill ?? (mark.severity === "error" ? "#F8CBAD" : "#FFE699");
+  return formatOf(sheet, mark)?.fill ?? FILLS[mark.severity];
 }
 
 function markFont(sheet: PreviewSheet, mark: Mark): string {

@@ -28,6 +28,7 @@ export const HF_NAMED_EXPRESSIONS: readonly SerializedNamedExpression[] = [
 export interface Marks {
   readonly error: readonly string[];
   readonly warning: readonly string[];
+  readonly "to-fill": readonly string[];
 }
 
 /** A plan applied to a workbook: inputs and results read and written through the plan's names. */
@@ -41,7 +42,7 @@ export interface AppliedPlan {
   value(field: string): CellValue;
   /** A check cell's text: "OK", "Error: ...", "Warning: ...", or an error value ("#VALUE!"). */
   checkValue(key: string): string;
-  /** The summary cell's value: the number of checks not OK (errors and error values). */
+  /** The summary cell's value: "Ready to file", or what is left ("3 cells to fill · 1 error"). */
   summary(): CellValue;
   /** The fields each severity of conditional format marks now. */
   marks(): Marks;
@@ -183,7 +184,11 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
           : hf.simpleCellAddressFromString(plan.summary, sheetId)!
       ),
     marks() {
-      const marked = { error: new Set<string>(), warning: new Set<string>() };
+      const marked = {
+        error: new Set<string>(),
+        warning: new Set<string>(),
+        "to-fill": new Set<string>(),
+      };
       // a format over several checks on one cell has one formula for them all: evaluate it once
       const truth = new Map<string, boolean>();
       const holds = (formula: string): boolean => {
@@ -198,7 +203,11 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
           for (const field of fieldsIn(part.address)) marked[cf.severity].add(field);
         }
       }
-      return { error: [...marked.error].sort(), warning: [...marked.warning].sort() };
+      return {
+        error: [...marked.error].sort(),
+        warning: [...marked.warning].sort(),
+        "to-fill": [...marked["to-fill"]].sort(),
+      };
     },
     readValues() {
       const values: Record<string, unknown> = {};

@@ -3,8 +3,14 @@
  * Office.js, answered by the embedded HyperFormula workbook the page draws beside the pane.
  */
 import { LIMITS } from "../form";
-import { nameOf } from "../plan/a1";
-import { HostError, type SheetReturn, type SheetSummary, type WorkbookHost } from "../plan/host";
+import { a1, nameOf } from "../plan/a1";
+import {
+  HostError,
+  type CellContent,
+  type SheetReturn,
+  type SheetSummary,
+  type WorkbookHost,
+} from "../plan/host";
 import type { TemplatePlan } from "../plan/types";
 import type { PreviewWorkbook } from "./workbook";
 
@@ -69,6 +75,57 @@ export class PreviewHost implements WorkbookHost {
     return settle(() => {
       const off = this.workbook.onSheetChanged(sheetName, handler);
       return () => settle(off);
+    });
+  }
+
+  /** Calls `handler` after each change of the active sheet (a tab switch, an insert). */
+  onActiveSheetChanged(handler: () => void): Promise<() => Promise<void>> {
+    return settle(() => {
+      let active = this.workbook.active?.name ?? null;
+      const off = this.workbook.subscribe((event) => {
+        const now = this.workbook.active?.name ?? null;
+        if (event.kind === "selection" || event.kind === "values" || now === active) return;
+        active = now;
+        setTimeout(handler, 0); // asynchronously, as Excel raises its events
+      });
+      return () => settle(off);
+    });
+  }
+
+  /** Writes one value into one field's cell, as if typed there; returns what it held. */
+  writeField(
+    sheetName: string,
+    fieldId: string,
+    content: CellContent
+  ): Promise<{ readonly previous: CellContent }> {
+    return settle(() => {
+      const sheet = this.workbook.sheet(sheetName);
+      const at = sheet && this.workbook.addressOfName(sheet, nameOf("", fieldId));
+      if (!sheet || !at)
+        throw new HostError(`${sheetName} has no cell for this figure any more.`, "other");
+      const cell = { row: at.row, col: at.col };
+      const before = this.workbook.content(sheet, cell);
+      const text = content === null ? "" : typeof content === "string" ? content : String(content);
+      const { written } = this.workbook.write(sheetName, [{ ...cell, text }]);
+      if (written !== 1)
+        throw new HostError(`That cell of ${sheetName} is not an input cell.`, "other");
+      return { previous: before === "" ? null : before };
+    });
+  }
+
+  /** The A1 address of each field's cell, found through its defined name. */
+  addressesOf(
+    sheetName: string,
+    fieldIds: readonly string[]
+  ): Promise<Readonly<Record<string, string>>> {
+    return settle(() => {
+      const sheet = this.workbook.sheet(sheetName);
+      const out: Record<string, string> = {};
+      for (const field of sheet ? fieldIds : []) {
+        const at = this.workbook.addressOfName(sheet!, nameOf("", field));
+        if (at) out[field] = a1(at.row + 1, at.col + 1);
+      }
+      return out;
     });
   }
 }

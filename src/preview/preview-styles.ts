@@ -29,6 +29,7 @@ body.preview { display: flex; margin: 0; overflow: hidden; font-family: 'Segoe U
 .wb-checkline:empty { display: none; }
 .wb-checktext { margin: 3px 0; padding: 3px 8px; border-left: 4px solid #9c0006; background: #fdf3f4; }
 .wb-checktext[data-severity="warning"] { border-left: 4px dashed #7f6000; background: #fff8e1; }
+.wb-checktext[data-severity="to-fill"] { border-left: 4px dotted #1f4e78; background: #eef4fb; }
 .wb-viewport { flex: 1; min-height: 0; overflow: auto; position: relative; outline: none;
   font-family: Calibri, Carlito, 'Segoe UI', sans-serif; font-size: 13px; }
 .wb-viewport:focus-visible { box-shadow: inset 0 0 0 2px #0f6cbd; }

@@ -137,7 +137,11 @@ export function mountWorkbook(
     const mark = workbook.marks(sheet).get(at.row * sheet.model.cols + at.col);
     const lines = (mark?.checks ?? []).map((key) => {
       const text = workbook.checkText(sheet, key);
-      const severity = text.startsWith("Warning") ? "warning" : "error";
+      const severity = text.startsWith("Warning")
+        ? "warning"
+        : text.startsWith("To fill")
+          ? "to-fill"
+          : "error";
       return el(
         "p",
         { class: "wb-checktext", "data-severity": severity },

@@ -42,7 +42,7 @@ export interface PreviewSheet {
 
 /** How a conditional format marks a cell now: the worst severity and the checks that mark it. */
 export interface Mark {
-  readonly severity: "error" | "warning";
+  readonly severity: "error" | "warning" | "to-fill";
   /** The keys of the checks (plan.checks) whose formats mark the cell, errors first. */
   readonly checks: readonly string[];
 }
@@ -271,7 +271,7 @@ export class PreviewWorkbook {
   marks(sheet: PreviewSheet): ReadonlyMap<number, Mark> {
     const cached = this.marksCache.get(sheet.name);
     if (cached) return cached;
-    const found = new Map<number, { error: string[]; warning: string[] }>();
+    const found = new Map<number, Record<Mark["severity"], string[]>>();
     const { cols } = sheet.model;
     const truth = new Map<string, boolean>();
     const holds = (formula: string): boolean => {
@@ -287,21 +287,25 @@ export class PreviewWorkbook {
       for (const part of cf.checks) {
         if (!holds(formulaAt(cf, part.address))) continue;
         // a format over several checks marks its cell; the mark names those that call for it
-        if (many && !holds(markFormula(cf.severity, this.checkAddress(sheet, part.key)))) continue;
+        if (many) {
+          const own = markFormula(cf.severity, this.checkAddress(sheet, part.key), !!part.fills);
+          if (own === null || !holds(own)) continue;
+        }
         for (const area of rectsOf(part.address))
           for (let r = area.row; r <= area.lastRow; r++)
             for (let c = area.col; c <= area.lastCol; c++) {
-              const entry = found.get(r * cols + c) ?? { error: [], warning: [] };
+              const entry = found.get(r * cols + c) ?? { error: [], warning: [], "to-fill": [] };
               entry[cf.severity].push(part.key);
               found.set(r * cols + c, entry);
             }
       }
     }
     const marks = new Map<number, Mark>();
-    for (const [key, { error, warning }] of found)
+    for (const [key, { error, warning, "to-fill": toFill }] of found)
       marks.set(key, {
-        severity: error.length > 0 ? "error" : "warning",
-        checks: [...new Set([...error, ...warning])],
+        // an error outranks a cell to fill, which outranks a warning
+        severity: error.length > 0 ? "error" : toFill.length > 0 ? "to-fill" : "warning",
+        checks: [...new Set([...error, ...toFill, ...warning])],
       });
     this.marksCache.set(sheet.name, marks);
     return marks;

@@ -11,6 +11,7 @@ import { runInstances } from "./evaluate";
 import { monthReader, type CellRef } from "./read";
 import { checksOf } from "./reconcile";
 import type { Finding } from "./types";
+import type { CheckState } from "./verdict";
 
 // A check cell on the sheet calls one HKMR function with a spec naming its rule instance and the
 // instance's inputs in order: a line group as one range (a column of the sheet), other cells one
@@ -18,9 +19,10 @@ import type { Finding } from "./types";
 
 /** How a check cell reads when its rule holds. */
 export const OK = "OK";
-/** How a check cell's text starts for an error and for a warning. */
+/** How a check cell's text starts for an error, a warning, and cells to fill ("To fill (3): "). */
 export const ERROR_PREFIX = "Error: ";
 export const WARNING_PREFIX = "Warning: ";
+export const TO_FILL_PREFIX = "To fill";
 
 const SHAPE_KEYS = [
   ["k", "classes"],
@@ -174,12 +176,34 @@ export function evaluateCheck(spec: string, args: readonly unknown[]): Finding[]
   );
 }
 
-/** The text of a check cell: "OK", or the first error (else warning) with how many more. */
-export function verdictOf(findings: readonly Finding[]): string {
-  const errors = findings.filter((f) => f.severity === "error");
-  const lead = errors[0] ?? findings[0];
+const RANK: Readonly<Record<Finding["severity"], number>> = { error: 0, "to-fill": 1, warning: 2 };
+
+/**
+ * The text of a check cell, one of four states: "OK"; "To fill (n): ..." naming the n blank cells;
+ * or the first error (else warning) with how many more.
+ */
+export function checkTextOf(findings: readonly Finding[]): string {
+  let lead: Finding | undefined;
+  for (const f of findings) if (!lead || RANK[f.severity] < RANK[lead.severity]) lead = f;
   if (!lead) return OK;
   const rest = findings.length - 1;
-  const prefix = lead.severity === "error" ? ERROR_PREFIX : WARNING_PREFIX;
-  return `${prefix}${lead.message}${rest > 0 ? ` (and ${rest} more)` : ""}`;
+  const more = rest > 0 ? ` (and ${rest} more)` : "";
+  switch (lead.severity) {
+    case "error":
+      return `${ERROR_PREFIX}${lead.message}${more}`;
+    case "to-fill":
+      return `${TO_FILL_PREFIX} (${lead.cells.length}): ${lead.message}${more}`;
+    case "warning":
+      return `${WARNING_PREFIX}${lead.message}${more}`;
+  }
+}
+
+/** The state a check cell's text reads as; anything else (an error value, an edit) is an error. */
+export function stateOfText(text: unknown): { state: CheckState; toFill: number } {
+  if (text === OK) return { state: "ok", toFill: 0 };
+  if (typeof text !== "string") return { state: "error", toFill: 0 };
+  if (text.startsWith(WARNING_PREFIX)) return { state: "warning", toFill: 0 };
+  const toFill = /^To fill \((\d+)\): /.exec(text);
+  if (toFill) return { state: "to-fill", toFill: Number(toFill[1]) };
+  return { state: "error", toFill: 0 };
 }

@@ -2,6 +2,7 @@ import type { ClassDef, Domain, Layout } from "../form";
 import type { CellRef, MonthReader } from "./read";
 import { indexOfSlot, slotOf, slotsOf } from "./slots";
 import type { Rule, Severity } from "./types";
+import type { Dec } from "../values/decimal";
 
 /** What a kind reports for one instance: a code for the message catalogue and its figures. */
 export interface Outcome {
@@ -51,7 +52,16 @@ export interface Instance {
   readonly run: (ctx: RunContext) => readonly Outcome[];
   /** It reports flagged cells only (MonthReader.flagged): a month that flags none skips it. */
   readonly onlyFlagged: boolean;
+  /** The values of one of its cells that would make it hold (Solver), where the kind can say. */
+  readonly solve?: Solver;
 }
+
+/**
+ * The values of cell `id` (this month's) that would make an instance hold, the others as they
+ * are: solved from the rule's own data (a sum's parts and weights, a product's factors). Empty
+ * where the cell is not one it can solve for.
+ */
+export type Solver = (ctx: RunContext, id: string) => readonly Dec[];
 
 /** The bindings of one instance and the means to resolve its templates. */
 export interface Scope {
@@ -73,6 +83,7 @@ export interface Compiled {
   readonly extra?: readonly CellRef[];
   readonly run: Instance["run"];
   readonly onlyFlagged?: boolean;
+  readonly solve?: Solver;
 }
 
 /** A kind's compiler: prepares cells and an evaluator for one instance. */
@@ -204,6 +215,7 @@ export function expandRules(
         remarks,
         run: compiled.run,
         onlyFlagged: compiled.onlyFlagged === true,
+        ...(compiled.solve ? { solve: compiled.solve } : {}),
       });
     }
   }

@@ -14,6 +14,7 @@ import { bound, equal, product, quotient, sum } from "./kinds/arithmetic";
 import { classSum, funds, netZero, signs } from "./kinds/grouped";
 import { currencyTotal } from "./kinds/currency-total";
 import { allOrNone, cells, empty, naAcross, notApplicable } from "./kinds/presence";
+import { complete } from "./kinds/complete";
 import { required, signed, ticks } from "./kinds/choices";
 import { readings } from "./kinds/readings";
 import { classResolver } from "./class-of-line";
@@ -63,6 +64,8 @@ export function compileRule(rule: Rule, scope: Scope): Compiled | null {
     case "readable":
     case "whole":
       return cells(rule, scope);
+    case "complete":
+      return complete(rule, scope);
     case "monthEnd":
       return monthEnd(rule, scope);
     case "after":
@@ -118,6 +121,8 @@ function severityOf(instance: Instance, outcome: Outcome, ctx: RunContext): Seve
       return "warning";
     case "EW":
       return downgraded(instance, outcome, ctx) ? "warning" : "error";
+    case "F":
+      return "to-fill";
   }
 }
 
@@ -127,7 +132,10 @@ const labelOf = (layout: Layout, cell: CellRef): string =>
 /** Turns an instance's outcome into a finding with its message. */
 function findingOf(instance: Instance, outcome: Outcome, ctx: RunContext): Finding {
   const lead = outcome.cells ?? instance.cells;
-  const ids = [...new Set([...lead, ...instance.cells].filter((c) => !c.prev).map((c) => c.id))];
+  const severity = severityOf(instance, outcome, ctx);
+  // cells to fill are the blank ones only: the group's filled cells are not to change
+  const named = severity === "to-fill" ? lead : [...lead, ...instance.cells];
+  const ids = [...new Set(named.filter((c) => !c.prev).map((c) => c.id))];
   const layout = ctx.cur.layout;
   const other = instance.cells[1];
   const params: Record<string, string> = {
@@ -140,7 +148,7 @@ function findingOf(instance: Instance, outcome: Outcome, ctx: RunContext): Findi
   return {
     ruleId: instance.rule.id,
     code: outcome.code,
-    severity: severityOf(instance, outcome, ctx),
+    severity,
     cells: ids,
     expected: outcome.expected ?? null,
     actual: outcome.actual ?? null,
@@ -149,19 +157,22 @@ function findingOf(instance: Instance, outcome: Outcome, ctx: RunContext): Findi
   };
 }
 
+/** What instances read while they run on this month (and last month, where given). */
+export const contextOf = (cur: MonthReader, prev: MonthReader | null): RunContext => ({
+  cur,
+  prev,
+  holidays: holidayDays(),
+  coveredYear: isCovered,
+  classOfLine: classResolver(cur),
+});
+
 /** Runs every instance against this month (and last month, where given); all findings, none thrown. */
 export function runInstances(
   instances: readonly Instance[],
   cur: MonthReader,
   prev: MonthReader | null
 ): Finding[] {
-  const ctx: RunContext = {
-    cur,
-    prev,
-    holidays: holidayDays(),
-    coveredYear: isCovered,
-    classOfLine: classResolver(cur),
-  };
+  const ctx = contextOf(cur, prev);
   const findings: Finding[] = [];
   const lists = runListsOf(instances);
   const { runs, of } = cur.flagged.length > 0 ? lists.all : lists.unflagged;

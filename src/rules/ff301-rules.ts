@@ -41,6 +41,7 @@ const SAME_AS_2011 = new Set([
   "hdr.deadline",
   "dates.events",
   "month.continuity",
+  "complete",
 ]);
 
 const excused = { when: "excused" } as const;

@@ -308,6 +308,14 @@ export const legacy2011Rules: readonly Rule[] = [
     b: "issued.{c}.movement.shares",
     tolerance: "exact",
   },
+  // Completeness: what a filed return cannot leave blank (the form data's Field.required)
+  {
+    id: "complete",
+    kind: "complete",
+    severity: "F",
+    title: "The header, the signature and every line and class block in use are filled in",
+    each: ["group"],
+  },
   // Values, header, dates
   {
     id: "value.readable",

@@ -3,7 +3,7 @@ export const MESSAGES: Readonly<Record<string, string>> = {
   "sum.mismatch": "{cell}: expected {expected} = {expr}; found {actual}.",
   "equal.mismatch": "{cell}: expected {expected}, as {other}; found {actual}.",
   "equal.previous":
-    "{cell}: expected {expected} as last month's return states it ({other}); found {actual}.",
+    "{cell}: expected {expected}, as last month's return states it (last month's {other}); found {actual}.",
   "product.mismatch": "{cell}: expected {expected} = {expr}; found {actual}.",
   "product.currency":
     "{cell}: the par value is in {factorCurrency} and the capital in {resultCurrency}, so shares x par value ({expected}) cannot be checked against {actual}.",
@@ -48,19 +48,21 @@ export const MESSAGES: Readonly<Record<string, string>> = {
     "{cell}: shares pending cancellation are stated as a negative number (Note 3); found {actual}.",
   "signed.negative": "{cell}: expected a figure of at least 0; found {actual}.",
   "ticks.tooFew":
-    "{cell}: the class is listed on the Exchange, so one box of the public float confirmation is ticked; none is.",
-  "ticks.tooMany":
-    "{cell}: {ticked} boxes are ticked; tick one only (the requirement has, or has not, been complied with).",
+    "{cell}: tick one box of the public float sufficiency confirmation, {boxes}: the class is listed on the Exchange.",
+  "ticks.tooMany": "{cell}: {ticked} boxes are ticked; tick one only, {boxes}.",
   "ticks.none":
-    "{cell}: the class is not listed on the Exchange, yet a box of the public float confirmation is ticked.",
+    "{cell}: untick this box: the class is not listed on the Exchange, so it gives no public float confirmation.",
   "required.listed":
-    "{cell}: the class is listed on the Exchange, so this is stated (the applicable public float threshold).",
+    "{cell}: state the applicable public float threshold: the class is listed on the Exchange.",
   "required.ticked":
-    "{cell}: the public float requirement has not been complied with, so this says why (Additional information).",
+    "{cell}: say here why: the box that the public float requirement has not been complied with is ticked.",
   "readings.noted":
     "{cell}: holds only if the new shares column is read as reading {reading}; check which reading the Exchange takes.",
   "netZero.unbalanced":
     '{cell}: the lines marked "{mark}" as one conversion between classes net to {actual}; expected 0.',
+  "complete.blank": "Fill in {labels}.",
+  "suggest.folded":
+    "{cell}: expected {expected}, which also makes this check hold ({title}); found {actual}.",
   "date.notMonthEnd": "{cell}: {actual} is not the last day of its month.",
   "date.notAfter": "{cell}: expected a date {expected}; found {actual}.",
   "date.late":

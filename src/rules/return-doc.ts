@@ -65,7 +65,7 @@ export const returnSchema = z
             z
               .object({
                 ruleId: z.string(),
-                severity: z.enum(["error", "warning"]),
+                severity: z.enum(["error", "warning", "to-fill"]),
                 cells: z.array(z.string()).optional(),
               })
               .strict()

@@ -1,10 +1,16 @@
 import type { ClassKind, Domain } from "../form";
 
-/** How a finding counts: an error marks cells and fails the check; a warning is a note. */
-export type Severity = "error" | "warning";
+/**
+ * How a finding counts: an error marks cells and fails the check; a warning is a note; "to-fill"
+ * names cells a filed return cannot leave blank (not an error, and not OK either).
+ */
+export type Severity = "error" | "warning" | "to-fill";
 
-/** A rule's severity as form-spec.md gives it: E, W, or E/W (an error unless downgraded). */
-export type SeverityCode = "E" | "W" | "EW";
+/**
+ * A rule's severity as form-spec.md gives it: E, W, or E/W (an error unless downgraded); F for
+ * completeness (cells to fill).
+ */
+export type SeverityCode = "E" | "W" | "EW" | "F";
 
 /**
  * A field template: `{c}` class, `{i}` line, `{row}` and `{col}` are bound by the rule's `each`;
@@ -222,6 +228,14 @@ export interface CellsRule extends RuleBase {
   readonly kind: "readable" | "whole";
 }
 
+/**
+ * A group (header, class block, line, signature) states every cell the form requires of it
+ * (Field.required): "always" cells always, "inUse" cells where the line or class block is in use.
+ */
+export interface CompleteRule extends RuleBase {
+  readonly kind: "complete";
+}
+
 /** The date is the last calendar day of its month. */
 export interface MonthEndRule extends RuleBase {
   readonly kind: "monthEnd";
@@ -272,6 +286,7 @@ export type Rule =
   | RequiredRule
   | ReadingsRule
   | CellsRule
+  | CompleteRule
   | MonthEndRule
   | AfterRule
   | DeadlineRule

@@ -1,11 +1,36 @@
-/** One check of a return: last month found by its month end, the rules run, findings grouped. */
-import { formVersion, layoutOf } from "../form";
+/**
+ * One check of a return: last month found by its month end, the verdict taken (states, cells to
+ * fill, likely wrong figures), findings grouped, and the cells it names given their addresses.
+ */
+import { formVersion, layoutOf, type Layout } from "../form";
 import type { SheetReturn, WorkbookHost } from "../plan/host";
-import { checkMonths } from "../rules/previous-month";
+import { previousNotices } from "../rules/previous-month";
+import type { Finding } from "../rules/types";
 import { checksOf, type MonthInput } from "../rules/reconcile";
+import { verdictOf, type Status, type Verdict } from "../rules/verdict";
 import { fromIso, MONTH_NAMES } from "../values/dates";
 import { countFindings, groupFindings, type FindingCounts, type FindingGroup } from "./findings";
+import { shownValue } from "./fix";
 import { previousMonthEnd } from "./insert-form";
+
+/** A cell the pane names: its field, its address ("B36", "" when unknown) and the form's words. */
+export interface NamedCell {
+  readonly field: string;
+  readonly address: string;
+  readonly label: string;
+}
+
+/** The likely wrong figure, named, with the value that clears its checks, most likely first. */
+export interface SuggestionView extends NamedCell {
+  /** The value that clears, as the form writes it ("1,000,250,000"). */
+  readonly value: string;
+  /** What the cell holds now, as typed. */
+  readonly current: string;
+  /** How many of the findings listed it would clear, by severity. */
+  readonly clears: { readonly errors: number; readonly warnings: number };
+  /** Cells equally likely to be the slip (a figure one rule alone reads). */
+  readonly tiedWith: readonly NamedCell[];
+}
 
 /** What the last check found, or why it found nothing to check. */
 export type CheckView =
@@ -24,9 +49,22 @@ export interface CheckResult {
   readonly previousMonth: string;
   /** Why last month's sheet was found but not used (another issuer, another form), if it was not. */
   readonly notices: readonly string[];
-  /** How many checks the return's layout has (the empty state says "All N checks pass"). */
+  /** How many checks the return's layout has. */
   readonly checks: number;
+  /** "ready" (nothing to fill, no error), "incomplete" or "errors". */
+  readonly status: Status;
+  /** "Ready to file", or what is left: "12 cells to fill · 1 error · 2 warnings". */
+  readonly headline: string;
   readonly counts: FindingCounts;
+  /** The cells a filed return cannot leave blank, in form order: listed apart, never as errors. */
+  readonly toFill: readonly NamedCell[];
+  readonly suggestions: readonly SuggestionView[];
+  /**
+   * The findings the likely cause would clear: shown under it, not in the groups, so that a
+   * check on cells that are right does not read as advice to change them.
+   */
+  readonly explained: readonly Finding[];
+  /** The other errors and warnings, by section of the form. */
   readonly groups: readonly FindingGroup[];
 }
 
@@ -78,7 +116,22 @@ export async function checkReturn(
   if (!form) return { kind: "unknownForm", sheetName: found.sheetName, formId: found.formId };
   const layout = layoutOf(form, found.shape);
   const previous = await readPrevious(host, found);
-  const { findings, notices } = checkMonths({ layout, values: found.values }, previous?.input);
+  const month = { layout, values: found.values };
+  // last month's sheet is used only when it is the same issuer's return for the month before
+  const notices = previous ? previousNotices(month, previous.input) : [];
+  const verdict = verdictOf(month, notices.length === 0 ? previous?.input : undefined);
+  const named = new Set([
+    ...verdict.toFill,
+    ...verdict.suggestions.flatMap((s) => [s.field, ...(s.tiedWith ?? [])]),
+  ]);
+  const addresses = named.size > 0 ? await host.addressesOf(found.sheetName, [...named]) : {};
+  const cell = (field: string): NamedCell => ({
+    field,
+    address: addresses[field] ?? "",
+    label: labelOf(layout, field),
+  });
+  const listed = verdict.findings.filter((f) => f.severity !== "to-fill");
+  const folded = new Set((verdict.suggestions[0]?.clears ?? []).map((i) => verdict.findings[i]));
   return {
     kind: "result",
     sheetName: found.sheetName,
@@ -86,7 +139,42 @@ export async function checkReturn(
     previousMonth: monthWords(previousMonthEnd(found.monthEnd)),
     notices: notices.map((n) => n.message),
     checks: checksOf(layout).length,
-    counts: countFindings(findings),
-    groups: groupFindings(layout, findings),
+    status: verdict.status,
+    headline: verdict.headline,
+    counts: { ...countFindings(listed), toFill: verdict.toFill.length },
+    toFill: verdict.toFill.map(cell),
+    suggestions: suggestionsOf(verdict, cell, found.values),
+    explained: listed.filter((f) => folded.has(f)),
+    groups: groupFindings(
+      layout,
+      listed.filter((f) => !folded.has(f))
+    ),
   };
+}
+
+/** The form's words for a field's cell (its caption within its block), or the field id. */
+function labelOf(layout: Layout, field: string): string {
+  const def = layout.byId.get(field);
+  // a caption ends with the form's colon ("Title:"); the pane puts its own after the address
+  return def ? (def.caption || def.label).replace(/:\s*$/, "") : field;
+}
+
+/** The verdict's suggestions with their cells named and what each clears counted. */
+function suggestionsOf(
+  verdict: Verdict,
+  cell: (field: string) => NamedCell,
+  values: SheetReturn["values"]
+): SuggestionView[] {
+  return verdict.suggestions.map((s) => {
+    const cleared = s.clears.map((i) => verdict.findings[i]).filter((f) => f !== undefined);
+    const errors = cleared.filter((f) => f.severity === "error").length;
+    return {
+      ...cell(s.field),
+      value: s.value,
+      // a number the host read shows as the form writes it, as the suggested value does
+      current: typeof values[s.field] === "number" ? shownValue(values[s.field]) : s.current,
+      clears: { errors, warnings: cleared.length - errors },
+      tiedWith: (s.tiedWith ?? []).map(cell),
+    };
+  });
 }

@@ -7,9 +7,9 @@ import { isLimitError } from "../form";
 import { isHostError, type SheetReturn, type WorkbookHost } from "../plan/host";
 import { rollForward } from "../plan/roll-forward";
 import { planTemplate } from "../plan/template";
-import type { YMD } from "../values/dates";
-import { checkReturn, findPrevious, type CheckView } from "./check";
-import { countsText } from "./findings";
+import { checkReturn, findPrevious } from "./check";
+import { SheetFollower } from "./follow";
+import { makeFix, stillAsked, undoFix, whereOf } from "./fix";
 import {
   defaultInsert,
   planRequestOf,
@@ -18,64 +18,33 @@ import {
   type InsertErrors,
   type InsertInput,
 } from "./insert-form";
+import {
+  localToday,
+  NO_RETURN,
+  UNEXPECTED,
+  unknownForm,
+  type Action,
+  type Cause,
+  type ControllerOptions,
+  type PaneState,
+  type Status,
+} from "./pane-state";
 
 export type { CheckResult, CheckView } from "./check";
+export type { FixState } from "./fix";
+export type { Action, ControllerOptions, PaneState, Status } from "./pane-state";
 
-/** What the pane is doing; one action at a time. */
-export type Action = "insert" | "check" | "rollForward";
-
-/** A line for the status area; `kind` also picks its icon and leading word. */
-export interface Status {
-  readonly kind: "info" | "success" | "error";
-  readonly text: string;
-}
-
-/** Everything the view shows. */
-export interface PaneState {
-  /** API sets the host lacks; while any, every action is disabled. */
-  readonly missing: readonly string[];
-  readonly busy: Action | null;
-  readonly status: Status | null;
-  readonly input: InsertInput;
-  readonly errors: InsertErrors;
-  readonly check: CheckView;
-}
-
-/** Options for tests and hosts: the clock and the re-check delay. */
-export interface ControllerOptions {
-  /** Today's date, for the default month ended (default: the machine's local date). */
-  readonly today?: () => YMD;
-  /** Quiet time after the last edit before a re-check, in ms (default 500). */
-  readonly debounceMs?: number;
-  /** Where unexpected errors go (default console.error); the pane shows a plain message. */
-  readonly log?: (error: unknown) => void;
-}
-
-const UNEXPECTED = "Something went wrong. Try again; if it keeps happening, reload the add-in.";
-const NO_RETURN =
-  "The active sheet holds no monthly return. Select a return sheet made by this add-in, or insert a new one.";
-
-const localToday = (): YMD => {
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
-};
-
-/** Says that a sheet's form version is newer than this add-in. */
-const unknownForm = (found: SheetReturn): Status => ({
-  kind: "error",
-  text: `${found.sheetName} uses form version "${found.formId}", which this add-in does not know. Update the add-in.`,
-});
-
-/** The pane's controller: holds the state, runs the actions, re-checks after edits. */
+/**
+ * The pane's controller: holds the state, runs the actions, and keeps the verdict on the sheet
+ * in view (re-checked after a tab switch, an insert, a roll forward and an edit).
+ */
 export class PaneController {
   private current: PaneState;
   private readonly listeners = new Set<(state: PaneState) => void>();
-  private readonly debounceMs: number;
   private readonly log: (error: unknown) => void;
+  private readonly causes = new WeakMap<Status, Cause>();
   private validated = false;
-  private watched: string | null = null;
-  private unwatch: (() => Promise<void>) | null = null;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly follower: SheetFollower;
   private disposed = false;
   private running: Promise<void> | null = null;
 
@@ -83,8 +52,11 @@ export class PaneController {
     private readonly host: WorkbookHost,
     options: ControllerOptions = {}
   ) {
-    this.debounceMs = options.debounceMs ?? 500;
     this.log = options.log ?? ((error) => console.error(error));
+    this.follower = new SheetFollower(host, () => void this.recheck(), this.log, {
+      debounceMs: options.debounceMs ?? 500,
+      activationMs: options.activationMs ?? 0,
+    });
     const missing = host.missingRequirements();
     this.current = {
       missing,
@@ -93,7 +65,18 @@ export class PaneController {
       input: defaultInsert((options.today ?? localToday)()),
       errors: {},
       check: { kind: "idle" },
+      fix: null,
     };
+  }
+
+  /**
+   * Follows the workbook: checks the sheet in view now and again whenever another sheet
+   * becomes the active one (a tab switch, an insert), so the verdict always speaks of it.
+   */
+  async start(): Promise<void> {
+    if (this.current.missing.length > 0 || this.disposed) return;
+    await this.follower.followActivation();
+    await this.recheck();
   }
 
   /** The current state. */
@@ -130,7 +113,20 @@ export class PaneController {
   updateInsert(patch: Partial<InsertInput>): void {
     const input = updatedInsert(this.current.input, patch);
     // messages appear on submit, then follow the user's corrections
-    this.set({ input, errors: this.validated ? validateInsert(input) : {} });
+    const errors = this.validated ? validateInsert(input) : {};
+    // the form's message follows its fields: fewer problems, fewer words; none, no message
+    if (this.causeOfStatus() === "form")
+      this.set({ input, errors, status: this.formStatus(errors) });
+    else this.set({ input, errors });
+  }
+
+  /** "2 fields need attention: ...", or null when the form has no problem. */
+  private formStatus(errors: InsertErrors): Status | null {
+    const count = Object.keys(errors).length;
+    if (count === 0) return null;
+    const first = Object.values(errors)[0];
+    const fields = count === 1 ? "1 field needs" : `${count} fields need`;
+    return this.about({ kind: "error", text: `${fields} attention: ${first}.` }, "form");
   }
 
   /** Inserts a new return sheet from the form, naming last month's sheet when there is one. */
@@ -138,11 +134,9 @@ export class PaneController {
     if (!(await this.readyAfterRunning())) return;
     this.validated = true;
     const errors = validateInsert(this.current.input);
-    const count = Object.keys(errors).length;
-    if (count > 0) {
-      const first = Object.values(errors)[0];
-      const fields = count === 1 ? "1 field needs" : `${count} fields need`;
-      this.set({ errors, status: { kind: "error", text: `${fields} attention: ${first}.` } });
+    const status = this.formStatus(errors);
+    if (status) {
+      this.set({ errors, status });
       return;
     }
     await this.run("insert", "Inserting the template...", async () => {
@@ -151,6 +145,7 @@ export class PaneController {
       const header = previous ? { ...request.header, previousSheet: previous } : request.header;
       const plan = planTemplate(request.formId, request.shape, header);
       const { sheetName } = await this.host.insertTemplate(plan);
+      await this.showCheck(await this.host.readActiveReturn(), false);
       const compared = previous ? ` (its cross-month checks read ${previous})` : "";
       return { kind: "success", text: `Inserted ${sheetName}${compared}.` };
     });
@@ -161,49 +156,69 @@ export class PaneController {
     if (!(await this.readyAfterRunning())) return;
     await this.run("check", "Checking...", async () => {
       const found = await this.host.readActiveReturn();
-      return this.showCheck(found);
+      return this.showCheck(found, true);
     });
   }
 
-  /** Re-checks the sheet being watched after edits (reads that sheet, never writes to it). */
+  /**
+   * Checks the active sheet again, quietly (after an edit, a tab switch or at start): it reads,
+   * never writes, and the status line keeps its words unless they spoke of the sheet in view.
+   */
   private async recheck(): Promise<void> {
-    const sheet = this.watched;
-    if (!sheet || this.disposed) return;
+    if (this.disposed || this.current.missing.length > 0) return;
     if (!this.ready) {
-      if (this.current.busy !== null) this.scheduleRecheck(); // try again once the action ends
+      if (this.current.busy !== null) this.follower.schedule(); // try again once the action ends
       return;
     }
-    // quietly: the status area keeps its last words until the new result is in
     await this.run("check", null, async () => {
       let found: SheetReturn | null;
       try {
-        found = await this.host.readReturn(sheet);
+        found = await this.host.readActiveReturn();
       } catch (error) {
         if (!isHostError(error) || error.code !== "editMode") throw error;
-        this.scheduleRecheck(); // the user is typing in a cell: read once they are done
+        this.follower.schedule(); // the user is typing in a cell: read once they are done
         return null;
       }
-      if (found) return this.showCheck(found);
-      await this.watch(null);
-      this.set({ check: { kind: "noReturn" } });
-      return { kind: "info", text: `${sheet} no longer holds a monthly return.` };
+      return this.showCheck(found, false);
     });
   }
 
-  private async showCheck(found: SheetReturn | null): Promise<Status> {
+  /**
+   * Shows the verdict on a return (or that there is none) and follows that sheet's edits; a
+   * status line comes back when asked for (`said`), or to replace words about the last sheet.
+   */
+  private async showCheck(found: SheetReturn | null, said: boolean): Promise<Status | null> {
     const check = found ? await checkReturn(this.host, found) : null;
+    const fix = stillAsked(this.current.fix, check);
     if (check?.kind !== "result") {
-      await this.watch(null);
-      this.set({ check: check ?? { kind: "noReturn" } });
-      return found ? unknownForm(found) : { kind: "info", text: NO_RETURN };
+      await this.follower.watch(null);
+      this.set({ check: check ?? { kind: "noReturn" }, fix });
+      return this.sheetStatus(found ? unknownForm(found) : { kind: "info", text: NO_RETURN }, said);
     }
-    this.set({ check });
-    await this.watch(check.sheetName);
-    const empty = check.counts.errors + check.counts.warnings === 0;
-    return {
-      kind: "info",
-      text: `Checked ${check.sheetName}: ${empty ? "all checks pass" : countsText(check.counts)}.`,
-    };
+    this.set({ check, fix });
+    await this.follower.watch(check.sheetName);
+    return this.sheetStatus(
+      { kind: "info", text: `Checked ${check.sheetName}: ${check.headline}.` },
+      said
+    );
+  }
+
+  /** A status about the sheet in view, when it was asked for; otherwise old words about a sheet go. */
+  private sheetStatus(status: Status, said: boolean): Status | null {
+    if (said) return this.about(status, "sheet");
+    if (this.causeOfStatus() === "sheet") this.set({ status: null });
+    return null;
+  }
+
+  /** Marks a status with its cause, so that it can be cleared once the cause is gone. */
+  private about(status: Status, cause: Cause): Status {
+    this.causes.set(status, cause);
+    return status;
+  }
+
+  private causeOfStatus(): Cause | undefined {
+    const status = this.current.status;
+    return status ? this.causes.get(status) : undefined;
   }
 
   /** Creates next month's sheet from the active return; the active sheet is only read. */
@@ -211,11 +226,12 @@ export class PaneController {
     if (!(await this.readyAfterRunning())) return;
     await this.run("rollForward", "Rolling forward...", async () => {
       const source = await this.host.readActiveReturn();
-      if (!source) return { kind: "info", text: NO_RETURN };
+      if (!source) return this.about({ kind: "info", text: NO_RETURN }, "sheet");
       if (!formVersion(source.formId)) return unknownForm(source);
       const header = rollForward(source);
       const plan = planTemplate(source.formId, source.shape, header);
       const { sheetName } = await this.host.insertTemplate(plan);
+      await this.showCheck(await this.host.readActiveReturn(), false);
       return {
         kind: "success",
         text: `Created ${sheetName} from ${source.sheetName}; ${source.sheetName} is unchanged.`,
@@ -233,6 +249,44 @@ export class PaneController {
     } catch (error) {
       this.set({ status: this.failure(error) });
     }
+  }
+
+  /** Asks to write a suggestion's value into its cell: the pane shows old -> new for a yes. */
+  proposeFix(field: string): void {
+    const check = this.current.check;
+    const found = check.kind === "result" && check.suggestions.find((s) => s.field === field);
+    if (!found || check.kind !== "result" || !this.ready) return;
+    const { address, label, current, value } = found;
+    const fix = { kind: "confirm", sheetName: check.sheetName, field, address, label } as const;
+    this.set({ fix: { ...fix, from: current, to: value } });
+  }
+
+  /** Drops the question "Use ...?" without writing anything. */
+  cancelFix(): void {
+    if (this.current.fix?.kind === "confirm") this.set({ fix: null });
+  }
+
+  /** Writes the confirmed value into its one cell, checks the sheet again and offers Undo. */
+  async confirmFix(): Promise<void> {
+    const fix = this.current.fix;
+    if (fix?.kind !== "confirm" || !(await this.readyAfterRunning())) return;
+    await this.run("fix", `Writing ${fix.to} into ${whereOf(fix)}...`, async () => {
+      this.set({ fix: await makeFix(this.host, fix) });
+      await this.showCheck(await this.host.readActiveReturn(), false);
+      return { kind: "success", text: `Wrote ${fix.to} into ${whereOf(fix)}. Undo puts it back.` };
+    });
+  }
+
+  /** Puts back what the cell held before the last "Use", unless it has changed since. */
+  async undoFix(): Promise<void> {
+    const fix = this.current.fix;
+    if (fix?.kind !== "done" || !(await this.readyAfterRunning())) return;
+    await this.run("fix", `Putting ${fix.from} back into ${whereOf(fix)}...`, async () => {
+      const status = await undoFix(this.host, fix);
+      this.set({ fix: null });
+      await this.showCheck(await this.host.readActiveReturn(), false);
+      return status;
+    });
   }
 
   /**
@@ -267,47 +321,10 @@ export class PaneController {
     return { kind: "error", text: UNEXPECTED };
   }
 
-  /** Follows edits on one sheet (or none), dropping the previous subscription. */
-  private async watch(sheet: string | null): Promise<void> {
-    if (this.watched === sheet) return;
-    const stop = this.unwatch;
-    this.watched = sheet;
-    this.unwatch = null;
-    this.clearTimer();
-    if (stop) await stop().catch((error: unknown) => this.log(error));
-    if (!sheet || this.disposed) return;
-    try {
-      const unsubscribe = await this.host.onSheetChanged(sheet, () => this.scheduleRecheck());
-      if (this.watched === sheet && !this.disposed) this.unwatch = unsubscribe;
-      else await unsubscribe();
-    } catch (error) {
-      // without change events the pane still checks on demand
-      if (this.watched === sheet) this.watched = null;
-      this.log(error);
-    }
-  }
-
-  private scheduleRecheck(): void {
-    this.clearTimer();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.recheck();
-    }, this.debounceMs);
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
   /** Stops following edits and ignores whatever is still running. */
   async dispose(): Promise<void> {
     this.disposed = true;
-    this.clearTimer();
     this.listeners.clear();
-    const stop = this.unwatch;
-    this.unwatch = null;
-    this.watched = null;
-    if (stop) await stop();
+    await this.follower.dispose();
   }
 }

@@ -10,10 +10,11 @@ export interface FindingGroup {
   readonly findings: readonly Finding[];
 }
 
-/** How many errors and warnings a check found. */
+/** How many errors and warnings a check found, and (where counted) cells left to fill. */
 export interface FindingCounts {
   readonly errors: number;
   readonly warnings: number;
+  readonly toFill?: number;
 }
 
 const HEADER_TITLE = "Header and dates";
@@ -54,12 +55,14 @@ export function groupFindings(layout: Layout, findings: readonly Finding[]): Fin
     }));
 }
 
-const severityRank = (f: Finding): number => (f.severity === "error" ? 0 : 1);
+const severityRank = (f: Finding): number =>
+  f.severity === "error" ? 0 : f.severity === "warning" ? 1 : 2;
 
-/** Counts errors and warnings. */
+/** Counts errors and warnings (cells to fill are counted by the verdict, cell by cell). */
 export function countFindings(findings: readonly Finding[]): FindingCounts {
   const errors = findings.filter((f) => f.severity === "error").length;
-  return { errors, warnings: findings.length - errors };
+  const warnings = findings.filter((f) => f.severity === "warning").length;
+  return { errors, warnings };
 }
 
 /** "1 error", "3 warnings": a count with its noun. */

@@ -17,9 +17,13 @@ function officeTheme(): OfficeThemeColors | undefined {
 
 /**
  * Draws the task pane into `root` for `host`, in Fluent UI following the Office theme (light
- * outside Office); returns the mounted pane, whose `dispose` stops its re-checks.
+ * outside Office), checking the sheet in view now and whenever it changes; returns the mounted
+ * pane, whose `dispose` stops its re-checks.
  */
 export function startTaskPane(root: HTMLElement, host: WorkbookHost): MountedPane {
   applyTheme(paneThemeOf(officeTheme()));
-  return mountPane(root, new PaneController(host));
+  const controller = new PaneController(host);
+  const pane = mountPane(root, controller);
+  void controller.start(); // from now on the verdict follows the sheet in view
+  return pane;
 }

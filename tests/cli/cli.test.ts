@@ -26,7 +26,45 @@ const seedText = readFileSync(join(FIXTURES, "seed-kingsoft-2011-11.json"), "utf
 test("exits 0 for the seed and says it found no error", async () => {
   const r = await run(["check", "seed-kingsoft-2011-11.json"]);
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(/^seed-kingsoft-2011-11\.json: 0 errors, 0 warnings \(\d+ checks\)$/);
+  expect(r.out).toMatch(
+    /^seed-kingsoft-2011-11\.json: 0 errors, 0 warnings \(\d+ checks\)\nReady to file$/
+  );
+});
+
+test("exits 3 for a return with cells to fill and no error, and lists them to fill", async () => {
+  const values = (JSON.parse(seedText) as { values: Record<string, string> }).values;
+  const blank = seedText.replace(`"${values["sig.title"]}"`, '""');
+  const r = await run(["check", "x.json"], { "x.json": blank });
+  expect(r.code).toBe(3);
+  expect(r.out).toMatch(/\n1 cell to fill\n/);
+  expect(r.out).toMatch(/to fill complete {2}Fill in Title: \(Director/);
+  const json = await run(["check", "x.json", "--format", "json"], { "x.json": blank });
+  expect(JSON.parse(json.out)).toMatchObject({
+    status: "incomplete",
+    toFill: ["sig.title"],
+    suggestions: [],
+  });
+});
+
+test("names the likely wrong figure with its fix, in text and JSON", async () => {
+  const r = await run(["check", "bad-issued-close-off-by-one.json"]);
+  expect(r.out).toMatch(
+    /Likely wrong figures, most likely first:\n {2}issued\.ord1\.close\.shares {2}II \(1\): Balance at close of the month, No\. of ordinary shares \(1\): 1,167,673,932 -> 1,167,673,933 clears finding 1 \(as likely: issued\.ord1\.preceding\.shares\)/
+  );
+  const json = await run(["check", "bad-issued-close-off-by-one.json", "--format", "json"]);
+  expect(JSON.parse(json.out)).toMatchObject({
+    status: "errors",
+    toFill: [],
+    suggestions: [
+      {
+        field: "issued.ord1.close.shares",
+        value: "1,167,673,933",
+        clears: [0],
+        tiedWith: ["issued.ord1.preceding.shares"],
+      },
+      { field: "issued.ord1.preceding.shares", value: "1,167,621,932", clears: [0] },
+    ],
+  });
 });
 
 test("exits 1 with errors and prints each finding with its rule", async () => {
@@ -112,7 +150,7 @@ describe("FF301 returns", () => {
     const r = await run(["check", "ff301-options-treasury-example-2026-06.json"]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /^ff301-options-treasury-example-2026-06\.json: 0 errors, 0 warnings \(\d+ checks\)$/
+      /^ff301-options-treasury-example-2026-06\.json: 0 errors, 0 warnings \(\d+ checks\)\nReady to file$/
     );
   });
 

@@ -79,7 +79,7 @@ test("reads the seed back through the names: every check OK, summary 0, nothing 
   expect(read?.values["issued.ord1.close.shares"]).toBe(1167673933);
   expect(read?.values["issued.ord2.close.shares"]).toBe("N/A");
   const summary = cellOfA1(sheet.plan.summary)!;
-  expect(workbook.value(sheet, summary).value).toBe(0);
+  expect(workbook.value(sheet, summary).value).toBe("Ready to file");
   expect(workbook.marks(sheet).size).toBe(0);
 });
 
@@ -96,7 +96,7 @@ test("marks the closing balance when it no longer reconciles, with the check's t
   expect(mark?.severity).toBe("error");
   const texts = mark!.checks.map((key) => workbook.checkText(sheet, key));
   expect(texts.join("\n")).toMatch(/^Error: .*1,167,673,932/m);
-  expect(workbook.value(sheet, cellOfA1(sheet.plan.summary)!).value).toBeGreaterThan(0);
+  expect(workbook.value(sheet, cellOfA1(sheet.plan.summary)!).value).toMatch(/\d+ errors?/);
   await new Promise((resolve) => setTimeout(resolve, 5));
   expect(changed).toHaveBeenCalledTimes(1);
 });

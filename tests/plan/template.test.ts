@@ -141,11 +141,15 @@ function cellsOf(address: string): string[] {
   });
 }
 
-test("the summary counts every check that is neither OK nor a warning, so an error value counts", () => {
+test("the summary reads the verdict of every check, failing closed on an error value", () => {
   const summary = plan.cells.find((c) => c.role === "summary")!;
   expect(summary.address).toBe(plan.summary);
+  // HKMR.SUMMARY counts a missing check cell as an error; an error value among them skips it
+  // (Excel never calls a function on one) and the checks neither OK, warning nor to fill count
   expect(summary.content).toMatch(
-    new RegExp(`^=${plan.checks.length}-COUNTIF\\(.+,"OK"\\)-COUNTIF\\(.+,"Warning: \\*"\\)$`)
+    new RegExp(
+      `^=IFERROR\\(HKMR\\.SUMMARY\\(.+,${plan.checks.length}\\),"Not ready: .*"&\\(${plan.checks.length}-COUNTIF\\(.+,"OK"\\)-COUNTIF\\(.+,"Warning: \\*"\\)-COUNTIF\\(.+,"To fill\\*"\\)\\)\\)$`
+    )
   );
 });
 

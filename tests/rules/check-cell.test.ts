@@ -2,7 +2,7 @@ import {
   checkArguments,
   checkSpec,
   evaluateCheck,
-  verdictOf,
+  checkTextOf,
   OK,
 } from "../../src/rules/check-cell";
 import { checksOf, reconcile } from "../../src/rules/reconcile";
@@ -52,21 +52,21 @@ test("a row inserted among the option lines is read as one more (blank) line", (
       ? [...(arg as unknown[][]).slice(0, 2), [""], ...(arg as unknown[][]).slice(2)]
       : arg
   );
-  expect(verdictOf(evaluateCheck(checkSpec(seed.month.layout, funds, false), inserted))).toBe(OK);
+  expect(checkTextOf(evaluateCheck(checkSpec(seed.month.layout, funds, false), inserted))).toBe(OK);
   const changed = inserted.map((arg, k) =>
     k === 2 ? [[10000], [5000], [""], [37000], ["Nil"], ["Nil"]] : arg
   );
-  expect(verdictOf(evaluateCheck(checkSpec(seed.month.layout, funds, false), changed))).toBe(OK);
+  expect(checkTextOf(evaluateCheck(checkSpec(seed.month.layout, funds, false), changed))).toBe(OK);
 });
 
 test("a check verdict reads OK, Error: or Warning: with the count of further findings", () => {
   const bad = loadFixture("bad-issued-close-off-by-one.json");
   const findings = reconcile(bad.month);
-  expect(verdictOf([])).toBe("OK");
-  expect(verdictOf(findings)).toMatch(/^Error: II \(1\): Balance at close of the month/);
+  expect(checkTextOf([])).toBe("OK");
+  expect(checkTextOf(findings)).toMatch(/^Error: II \(1\): Balance at close of the month/);
   const late = reconcile(loadFixture("bad-submitted-late.json").month);
-  expect(verdictOf(late)).toMatch(/^Warning: /);
-  expect(verdictOf([...findings, ...late])).toMatch(/\(and 1 more\)$/);
+  expect(checkTextOf(late)).toMatch(/^Warning: /);
+  expect(checkTextOf([...findings, ...late])).toMatch(/\(and 1 more\)$/);
 });
 
 test("a spec that is not a check of this add-in is refused with a reason", () => {

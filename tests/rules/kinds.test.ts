@@ -13,8 +13,11 @@ const layout = layoutOf(legacy2011, {
 
 type Values = Record<string, string>;
 
+// these cases state a few figures each: what they leave blank to fill is completeness's own test
 const check = (values: Values, previous?: Values): Finding[] =>
-  reconcile({ layout, values }, previous ? { layout, values: previous } : undefined);
+  reconcile({ layout, values }, previous ? { layout, values: previous } : undefined).filter(
+    (f) => f.severity !== "to-fill"
+  );
 
 const brief = (findings: Finding[]): string[] => findings.map((f) => `${f.severity} ${f.ruleId}`);
 
@@ -467,7 +470,7 @@ test("month.continuity compares this month's opening figures with last month's c
   expect(check(base, last)).toEqual([]);
   const wrong = check(base, { ...last, "issued.ord1.close.shares": "999,999" });
   expect(wrong[0]?.message).toBe(
-    "II (1): Balance at close of preceding month, No. of ordinary shares (1): expected 999,999 as last month's return states it (II (1): Balance at close of the month, No. of ordinary shares (1)); found 1,000,000."
+    "II (1): Balance at close of preceding month, No. of ordinary shares (1): expected 999,999, as last month's return states it (last month's II (1): Balance at close of the month, No. of ordinary shares (1)); found 1,000,000."
   );
   expect(brief(wrong)).toEqual(["error month.continuity"]);
   expect(wrong[0].cells).toEqual(["issued.ord1.preceding.shares"]);

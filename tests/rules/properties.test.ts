@@ -18,9 +18,16 @@ function checkedFigures(month: MonthInput): string[] {
   for (const check of checksOf(month.layout)) {
     if (check.rule.severity === "W") continue;
     if (
-      ["readable", "whole", "monthEnd", "after", "deadline", "eventDates", "bound"].includes(
-        check.rule.kind
-      )
+      [
+        "readable",
+        "whole",
+        "complete",
+        "monthEnd",
+        "after",
+        "deadline",
+        "eventDates",
+        "bound",
+      ].includes(check.rule.kind)
     )
       continue;
     if (check.cells.some((c) => c.prev)) continue;

@@ -98,9 +98,12 @@ export function writeClasses(
             ["shares", total0, move],
           ];
     for (const [col, opening, change] of columns) {
-      v[`${ii}.preceding.${col}`] = fig(opening);
+      // a column in use states its balances, zero too; one left blank throughout is not used
+      const used = opening !== 0n || change !== 0n;
+      const balance = (n: bigint): string => (used ? stated(fig(n)) : fig(n));
+      v[`${ii}.preceding.${col}`] = balance(opening);
       v[`${ii}.movement.${col}`] = fig(change);
-      v[`${ii}.close.${col}`] = fig(opening + change);
+      v[`${ii}.close.${col}`] = balance(opening + change);
     }
 
     let all1 = 0n;

@@ -25,7 +25,8 @@ export const withValue = (month: MonthInput, id: string, text: string): MonthInp
 export function cellsRead(month: MonthInput, crossMonth: boolean): Set<string> {
   const out = new Set<string>();
   for (const check of checksOf(month.layout)) {
-    if (check.rule.kind === "readable" || check.rule.kind === "whole") continue;
+    // value checks, and completeness, which asks only that a cell be filled
+    if (["readable", "whole", "complete"].includes(check.rule.kind)) continue;
     if (check.cells.some((c) => c.prev) !== crossMonth) continue;
     for (const cell of check.cells) if (!cell.prev) out.add(cell.id);
   }

@@ -73,6 +73,8 @@ export function generateFf301Return(
   // how the return writes zero: "0", "Nil", "-", or a blank cell (frequent, form-spec-ff301.md)
   const zero = d.pick(["0", "0", "Nil", "-", ""]);
   const fig = (n: bigint): string => shares(n, zero);
+  // a line's balances are stated, zero too: a blank one is a cell to fill
+  const balance = (n: bigint): string => shares(n, zero || "Nil");
   // (A2) to (D2), their subtotals and the movements of (B) and (C) count as decreases whatever
   // sign is printed: FF301 prints a leading minus, some returns leave it out
   const minus = d.chance(0.8) ? "-" : "";
@@ -178,14 +180,14 @@ export function generateFf301Return(
     v[`${line}.class`] = classCell(c);
     v[`${line}.price`] = priceText(price);
     v[`${line}.egmDate`] = approved;
-    v[`${line}.preceding`] = fig(preceding);
+    v[`${line}.preceding`] = balance(preceding);
     v[`${line}.granted`] = fig(granted);
     // "Movement during the month": decreases printed with a leading minus
     v[`${line}.exercised`] = fig(-exercised);
     v[`${line}.cancelled`] = fig(-cancelled);
     v[`${line}.lapsed`] = fig(-lapsed);
-    v[`${line}.close`] = fig(close);
-    v[`${line}.mayIssue`] = fig(close);
+    v[`${line}.close`] = balance(close);
+    v[`${line}.mayIssue`] = balance(close);
     const out = fromTreasury(c, exercised);
     deliver(c, "A", exercised - out, out, line);
     funds.set(price.currency, (funds.get(price.currency) ?? 0n) + centsOf(exercised, price));
@@ -218,7 +220,7 @@ export function generateFf301Return(
     v[`${line}.close`] = amount(left);
     v[`${line}.class`] = classCell(c);
     v[`${line}.price`] = priceText(price);
-    v[`${line}.mayIssue`] = fig(left);
+    v[`${line}.mayIssue`] = balance(left);
     if (part === "B") {
       const expiry = addDays(end, d.int(30, 1500));
       v[`${line}.description`] = `Warrants (Date of expiry: ${inWords(expiry)})`;
@@ -251,7 +253,7 @@ export function generateFf301Return(
     v[`D.${i}.particulars`] = "Share Award Scheme";
     v[`D.${i}.egmDate`] = before();
     v[`D.${i}.class`] = classCell(c);
-    v[`D.${i}.mayIssue`] = fig(d.lots(0, 50_000, 1000n));
+    v[`D.${i}.mayIssue`] = balance(d.lots(0, 50_000, 1000n));
     deliver(c, "D", awarded - out, out, `D.${i}`);
   }
 

@@ -90,6 +90,7 @@ export function generateReturn(rand: () => number): GeneratedReturn {
       const sharesMoved = BigInt(int(0, 2000) * 100);
       const sharesLeft = BigInt(int(1, 5000) * 1000);
       v[`${part}.${i}.description`] = `${part === "B" ? "Warrants" : "Convertible bonds"} ${i}`;
+      if (part === "B") v[`B.${i}.expiry`] = formatDate({ year: end.year + 2, month: 6, day: 30 });
       v[`${part}.${i}.currency`] = "HK$";
       v[`${part}.${i}.preceding`] = money((sharesMoved + sharesLeft) * priceCents);
       v[`${part}.${i}.${moved}`] = sharesMoved === 0n ? "Nil" : money(sharesMoved * priceCents);
@@ -110,17 +111,24 @@ export function generateReturn(rand: () => number): GeneratedReturn {
     v[`D.${i}.particulars`] = "Share award scheme";
     v[`D.${i}.class`] = "Ordinary shares";
     v[`D.${i}.issued`] = group(issued);
+    v[`D.${i}.mayIssue`] = group(BigInt(int(1, 900) * 1000));
     v["D.total.ord1"] = group(issued);
     movement += issued;
   }
   const placing = BigInt(int(0, 1) * int(1, 100) * 1_000_000);
   const repurchase = BigInt(int(0, 1) * int(1, 50) * 10_000);
-  v["E.placing.issued"] = placing === 0n ? "Nil" : group(placing);
-  v["E.placing.class"] = "Ordinary shares";
-  v["E.repurchase.issued"] = repurchase === 0n ? "Nil" : group(-repurchase);
-  v["E.repurchase.class"] = "Ordinary shares";
-  if (placing > 0n) v["E.placing.date"] = formatDate(addDays(first, int(0, end.day - 1)));
-  if (repurchase > 0n) v["E.repurchase.date"] = formatDate(addDays(first, int(0, end.day - 1)));
+  // a line of (E) with no movement stays blank, as a filed return leaves it
+  if (placing > 0n) {
+    v["E.placing.issued"] = group(placing);
+    v["E.placing.class"] = "Ordinary shares";
+    v["E.placing.price"] = `HK$${money(BigInt(int(10, 900)))}`;
+    v["E.placing.date"] = formatDate(addDays(first, int(0, end.day - 1)));
+  }
+  if (repurchase > 0n) {
+    v["E.repurchase.issued"] = group(-repurchase);
+    v["E.repurchase.class"] = "Ordinary shares";
+    v["E.repurchase.date"] = formatDate(addDays(first, int(0, end.day - 1)));
+  }
   v["E.total.ord1"] = group(placing - repurchase);
   movement += placing - repurchase;
   v["AtoE.ord1"] = group(movement);
@@ -149,5 +157,7 @@ export function generateReturn(rand: () => number): GeneratedReturn {
     v[`issued.${c}.close.shares`] = "N/A";
     v[`AtoE.${c}`] = "N/A";
   }
+  v["sig.submittedBy"] = "Chan Tai Man";
+  v["sig.title"] = "Company Secretary";
   return { form: "legacy-2011", shape, values: v };
 }

@@ -46,7 +46,8 @@ describe("checking the active return", () => {
     });
     expect(result.checks).toBe(checksOf(layoutOfReturn(NOVEMBER)).length);
     expect(result.checks).toBeGreaterThan(50);
-    expect(controller.state.status?.text).toBe("Checked Nov: all checks pass.");
+    expect(result.status).toBe("ready");
+    expect(controller.state.status?.text).toBe("Checked Nov: Ready to file.");
     expect(host.count("readActiveReturn")).toBe(1);
   });
 
@@ -99,22 +100,26 @@ describe("checking the active return", () => {
     expect(result.groups.map((g) => g.title)).toEqual([
       "Header and dates",
       "I. Movements in Authorised Share Capital",
-      "II. Movements in Issued Share Capital",
     ]);
     expect(result.groups.map((g) => g.findings.map((f) => f.severity))).toEqual([
       ["warning"],
       ["error"],
-      ["error"],
     ]);
-    expect(result.counts).toEqual({ errors: 2, warnings: 1 });
-    expect(controller.state.status?.text).toBe("Checked Nov: 2 errors, 1 warning.");
+    // the close off by one has a likely cause: its finding goes under it, out of the groups
+    expect(result.suggestions[0].field).toBe("issued.ord1.close.shares");
+    expect(result.explained.map((f) => [f.severity, f.cells[0]])).toEqual([
+      ["error", "issued.ord1.close.shares"],
+    ]);
+    expect(result.counts).toMatchObject({ errors: 2, warnings: 1 });
+    expect(result.headline).toMatch(/2 errors · 1 warning/);
+    expect(controller.state.status?.text).toBe(`Checked Nov: ${result.headline}.`);
   });
 
   test("selects a finding's first cell on the checked sheet", async () => {
     const host = new FakeHost().addReturn(returnOf(NOVEMBER, "Nov", troubled)).activate("Nov");
     const { controller } = paneOn(host);
     await controller.check();
-    const finding = resultOf(controller.state).groups[2].findings[0];
+    const finding = resultOf(controller.state).explained[0];
     host.activate("Elsewhere");
     await controller.selectFinding(finding.cells);
     expect(host.selections).toEqual([["Nov", "issued.ord1.close.shares"]]);
@@ -150,12 +155,11 @@ describe("re-checking after edits", () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  test("re-checks once, 500 ms after the last of several edits, reading without writing", async () => {
+  test("re-checks the sheet in view once, 500 ms after the last of several edits, without writing", async () => {
     const host = new FakeHost().addReturn(returnOf(NOVEMBER, "Nov")).activate("Nov");
     const { controller } = paneOn(host);
     await controller.check();
     expect(host.count("onSheetChanged")).toBe(1);
-    host.activate("Some other sheet"); // the re-check follows the checked sheet, not the active one
     const reads = host.calls.length;
 
     host.edit("Nov", "issued.ord1.close.shares", "1");
@@ -168,8 +172,10 @@ describe("re-checking after edits", () => {
 
     await jest.advanceTimersByTimeAsync(1);
     await flush();
-    const after = host.calls.slice(reads).map((c) => [c.method, ...c.args]);
-    expect(after).toEqual([["readReturn", "Nov"], ["listReturns"]]);
+    const after = host.calls.slice(reads).map((c) => c.method);
+    expect(after.slice(0, 2)).toEqual(["readActiveReturn", "listReturns"]);
+    expect(after.filter((m) => m !== "addressesOf")).toHaveLength(2); // reads, never writes
+    expect(resultOf(controller.state)).toMatchObject({ sheetName: "Nov" });
     expect(resultOf(controller.state).counts.errors).toBeGreaterThan(0);
     expect(host.count("insertTemplate")).toBe(0);
     expect(host.count("onSheetChanged")).toBe(1); // still the one subscription
@@ -181,11 +187,15 @@ describe("re-checking after edits", () => {
     await controller.check();
     // hold the re-check's read open until the click has been made
     let release = (): void => undefined;
-    const read = host.readReturn.bind(host);
-    host.readReturn = (name) =>
-      new Promise((resolve) => {
-        release = () => resolve(read(name));
-      });
+    const read = host.readActiveReturn.bind(host);
+    let held = true;
+    host.readActiveReturn = () =>
+      held
+        ? new Promise((resolve) => {
+            held = false;
+            release = () => resolve(read());
+          })
+        : read();
     host.edit("Nov", "issued.ord1.close.shares", "1");
     await jest.advanceTimersByTimeAsync(500);
     expect(controller.state.busy).toBe("check");
@@ -195,7 +205,7 @@ describe("re-checking after edits", () => {
     expect(host.count("readActiveReturn")).toBe(reads); // waits for the re-check
     release();
     await clicked;
-    expect(host.count("readActiveReturn")).toBe(reads + 1);
+    expect(host.count("readActiveReturn")).toBe(reads + 2);
     expect(controller.state.busy).toBeNull();
   });
 
@@ -204,15 +214,15 @@ describe("re-checking after edits", () => {
     const { controller } = paneOn(host);
     await controller.check();
     const status = controller.state.status;
-    host.failures.set("readReturn", new HostError("Excel is in cell-edit mode.", "editMode"));
+    host.failures.set("readActiveReturn", new HostError("Excel is in cell-edit mode.", "editMode"));
     host.edit("Nov", "issued.ord1.close.shares", "1");
     await jest.advanceTimersByTimeAsync(500);
     await flush();
     expect(controller.state.status).toBe(status); // no error shown for a quiet re-check
-    expect(host.count("readReturn")).toBe(1);
+    expect(host.count("readActiveReturn")).toBe(2);
     await jest.advanceTimersByTimeAsync(500);
     await flush();
-    expect(host.count("readReturn")).toBe(2);
+    expect(host.count("readActiveReturn")).toBe(3);
     expect(resultOf(controller.state).counts.errors).toBeGreaterThan(0);
   });
 
@@ -220,7 +230,7 @@ describe("re-checking after edits", () => {
     const host = new FakeHost().addReturn(returnOf(NOVEMBER, "Nov")).activate("Nov");
     const { controller } = paneOn(host);
     await controller.check();
-    host.failures.set("readReturn", new HostError("The sheet is protected.", "protected"));
+    host.failures.set("readActiveReturn", new HostError("The sheet is protected.", "protected"));
     host.edit("Nov", "hdr.issuer", "X");
     await jest.advanceTimersByTimeAsync(500);
     await flush();
@@ -262,11 +272,13 @@ describe("rolling forward", () => {
     const before = structuredClone(november);
     const { controller } = paneOn(host);
     await controller.rollForward();
-    expect(host.calls.map((c) => c.method)).toEqual([
+    expect(host.calls.map((c) => c.method).slice(0, 4)).toEqual([
       "missingRequirements",
       "readActiveReturn",
       "insertTemplate",
+      "readActiveReturn", // the verdict on the new sheet, now in view
     ]);
+    expect(host.count("writeField")).toBe(0);
     expect(host.sheet("MR 2011-11")!.return).toEqual(before);
     const plan = host.plans[0];
     expect(plan.sheetName).toBe("MR 2011-12");

@@ -1,4 +1,4 @@
-import type { SheetReturn, SheetSummary, WorkbookHost } from "../../src/plan/host";
+import type { CellContent, SheetReturn, SheetSummary, WorkbookHost } from "../../src/plan/host";
 import { readMeta } from "../../src/plan/meta";
 import type { TemplatePlan } from "../../src/plan/types";
 
@@ -28,6 +28,11 @@ export class FakeHost implements WorkbookHost {
   /** Errors to throw, once each, from the named methods. */
   readonly failures = new Map<Method, Error>();
   readonly handlers = new Map<string, Set<() => void>>();
+  readonly activationHandlers = new Set<() => void>();
+  /** Each field's address by sheet, for addressesOf (a field not listed has none). */
+  readonly addresses = new Map<string, Record<string, string>>();
+  /** Every write the pane made: sheet, field and value. */
+  readonly writes: [string, string, CellContent][] = [];
   readonly plans: TemplatePlan[] = [];
   readonly selections: [string, string][] = [];
   unsubscribed = 0;
@@ -49,10 +54,16 @@ export class FakeHost implements WorkbookHost {
     return this;
   }
 
-  /** Activates a sheet by name. */
+  /** Activates a sheet by name (quietly, as set-up before the pane starts). */
   activate(name: string): this {
     this.active = name;
     return this;
+  }
+
+  /** The user clicks another sheet's tab: it becomes active and activation handlers fire. */
+  switchTo(name: string): void {
+    this.active = name;
+    for (const handler of this.activationHandlers) handler();
   }
 
   /** The user types into a cell: the sheet's value changes and its change handlers fire. */
@@ -93,7 +104,7 @@ export class FakeHost implements WorkbookHost {
         plan.cells.filter((c) => c.field).map((c) => [c.field!, c.content])
       );
       this.addReturn({ sheetName: name, ...meta, values });
-      this.active = name;
+      this.switchTo(name);
       return { sheetName: name };
     });
   }
@@ -141,6 +152,46 @@ export class FakeHost implements WorkbookHost {
         this.unsubscribed++;
         return Promise.resolve();
       };
+    });
+  }
+  onActiveSheetChanged(handler: () => void): Promise<() => Promise<void>> {
+    return Promise.resolve().then(() => {
+      this.record("onActiveSheetChanged");
+      this.activationHandlers.add(handler);
+      return () => {
+        this.activationHandlers.delete(handler);
+        this.unsubscribed++;
+        return Promise.resolve();
+      };
+    });
+  }
+
+  writeField(
+    sheetName: string,
+    fieldId: string,
+    content: CellContent
+  ): Promise<{ readonly previous: CellContent }> {
+    return Promise.resolve().then(() => {
+      this.record("writeField", sheetName, fieldId, content);
+      const sheet = this.sheet(sheetName);
+      if (!sheet?.return) throw new Error(`No return on ${sheetName}`);
+      const before = sheet.return.values[fieldId];
+      this.writes.push([sheetName, fieldId, content]);
+      // the cell changes as an edit would, change handlers included
+      this.edit(sheetName, fieldId, content ?? "");
+      const previous = before === undefined || before === "" ? null : before;
+      return { previous: previous as CellContent };
+    });
+  }
+
+  addressesOf(
+    sheetName: string,
+    fieldIds: readonly string[]
+  ): Promise<Readonly<Record<string, string>>> {
+    return Promise.resolve().then(() => {
+      this.record("addressesOf", sheetName, fieldIds);
+      const known = this.addresses.get(sheetName) ?? {};
+      return Object.fromEntries(fieldIds.flatMap((f) => (known[f] ? [[f, known[f]]] : [])));
     });
   }
 }

@@ -43,25 +43,24 @@ describe("the findings list", () => {
       )
       .activate("Nov");
     const { root } = await checked(host);
-    expect([...root.querySelectorAll(".group h3")].map(text)).toEqual([
-      "Header and dates",
-      "II. Movements in Issued Share Capital",
-    ]);
+    // the close off by one is the likely cause: its finding is folded under it
+    expect([...root.querySelectorAll(".group h3")].map(text)).toEqual(["Header and dates"]);
     const items = [...root.querySelectorAll(".finding")];
-    expect(items.map((i) => text(i.querySelector(".severity")))).toEqual(["Warning:", "Error:"]);
-    expect(items.map((i) => text(i.querySelector(".icon")))).toEqual(["⚠", "✕"]);
+    expect(items.map((i) => text(i.querySelector(".severity")))).toEqual(["Error:", "Warning:"]);
+    expect(items.map((i) => text(i.querySelector(".icon")))).toEqual(["✕", "⚠"]);
+    expect(items[0].closest(".likely .explained")).not.toBeNull();
     expect([...root.querySelectorAll(".count")].map(text)).toEqual(["✕ 1 error", "⚠ 1 warning"]);
   });
 
-  test("shows the empty state with the number of checks", async () => {
+  test("a consistent return reads Ready to file, naming its sheet, never all pass", async () => {
     const host = new FakeHost()
       .addReturn(returnOf(NOVEMBER, "Nov"))
       .addReturn(returnOf(OCTOBER, "Oct"))
       .activate("Nov");
     const { root, controller } = await checked(host);
-    const state = controller.state.check;
-    if (state.kind !== "result") throw new Error("no result");
-    expect(text(root.querySelector(".all-pass"))).toBe(`✓ All ${state.checks} checks pass`);
+    expect(controller.state.check.kind).toBe("result");
+    expect(text(root.querySelector(".verdict"))).toBe("✓ Nov: Ready to file");
+    expect(text(root)).not.toMatch(/all checks pass/i);
     expect(text(root.querySelector(".compared"))).toBe("Checked Nov against Oct (October 2011).");
     expect([...root.querySelectorAll(".count")].map(text)).toEqual(["✕ 0 errors", "⚠ 0 warnings"]);
   });

@@ -1,9 +1,13 @@
 import type { HyperFormula } from "hyperformula";
-import { verdictOf } from "../../src/rules/check-cell";
+import { FORM_VERSIONS, layoutOf, type Shape } from "../../src/form";
+import { planTemplate } from "../../src/plan/template";
+import { applyPlanToHyperFormula } from "../../src/preview/hf-workbook";
+import { checkTextOf } from "../../src/rules/check-cell";
 import { reconcile, type Finding } from "../../src/rules/reconcile";
+import { stateOf, verdictOfFindings } from "../../src/rules/verdict";
 import { fixtureNames, loadFixture } from "../support/fixtures";
 import { hkmrHyperFormula } from "../support/hkmr-hyperformula";
-import { applyFixture, verdictKind } from "./workbook";
+import { applyFixture, verdictKind, type MonthSheet } from "./workbook";
 
 let hf: HyperFormula;
 
@@ -11,25 +15,42 @@ beforeAll(async () => {
   hf = await hkmrHyperFormula();
 });
 
-/** How the engine's findings for one instance read: ok, error, or warning (only warnings). */
-const expectedKind = (findings: readonly Finding[]): string =>
-  findings.length === 0 ? "ok" : findings.some((f) => f.severity === "error") ? "error" : "warning";
+/**
+ * The sheet and the engine agree check by check: each check cell's state and text, the summary
+ * cell's headline, and the cells each state's conditional formats mark.
+ */
+function expectAgreement(month: MonthSheet, engine: readonly Finding[]): void {
+  const of = (key: string) => engine.filter((f) => f.instance === key);
+  const cells = month.plan.checks.map((c) => ({
+    key: c.key,
+    reads: verdictKind(month.sheet.checkValue(c.key)),
+  }));
+  expect(cells).toEqual(month.plan.checks.map((c) => ({ key: c.key, reads: stateOf(of(c.key)) })));
+  expect(month.sheet.summary()).toBe(verdictOfFindings(engine).headline);
+  // each check's conditional formats mark its cells while it is not OK, by its state (a cell
+  // that one check marks as an error may be marked as a warning by another)
+  const marked = {
+    error: new Set<string>(),
+    warning: new Set<string>(),
+    "to-fill": new Set<string>(),
+  };
+  for (const check of month.plan.checks) {
+    const state = stateOf(of(check.key));
+    if (state !== "ok") for (const id of check.fields) marked[state].add(id);
+  }
+  expect(month.sheet.marks()).toEqual({
+    error: [...marked.error].sort(),
+    warning: [...marked.warning].sort(),
+    "to-fill": [...marked["to-fill"]].sort(),
+  });
+}
 
 describe.each(fixtureNames())("fixture %s", (name) => {
   const fixture = loadFixture(name);
 
-  test("every check cell agrees with the engine: OK, Error: or Warning: as its findings", () => {
+  test("every check cell agrees with the engine: OK, to fill, Error: or Warning: as its findings", () => {
     const { month, previous } = applyFixture(hf, fixture);
-    const engine = reconcile(fixture.month, fixture.previous);
-    const cells = month.plan.checks.map((c) => ({
-      key: c.key,
-      reads: verdictKind(month.sheet.checkValue(c.key)),
-    }));
-    const expected = month.plan.checks.map((c) => ({
-      key: c.key,
-      reads: expectedKind(engine.filter((f) => f.instance === c.key)),
-    }));
-    expect(cells).toEqual(expected);
+    expectAgreement(month, reconcile(fixture.month, fixture.previous));
 
     // the task pane's Check runs the engine on what the sheet holds: the same text, word for word
     const held = reconcile(
@@ -45,23 +66,30 @@ describe.each(fixtureNames())("fixture %s", (name) => {
     expect(texts).toEqual(
       month.plan.checks.map((c) => ({
         key: c.key,
-        text: verdictOf(held.filter((f) => f.instance === c.key)),
+        text: checkTextOf(held.filter((f) => f.instance === c.key)),
       }))
     );
-    const failing = engine.filter((f) => f.severity === "error").map((f) => f.instance);
-    expect(month.sheet.summary()).toBe(new Set(failing).size);
+  });
+});
 
-    // each check's conditional formats mark its cells while it is not OK, by its severity (a cell
-    // that one check marks as an error may be marked as a warning by another)
-    const marked = { error: new Set<string>(), warning: new Set<string>() };
-    for (const check of month.plan.checks) {
-      const kind = expectedKind(engine.filter((f) => f.instance === check.key));
-      if (kind === "error" || kind === "warning")
-        for (const id of check.fields) marked[kind].add(id);
-    }
-    expect(month.sheet.marks()).toEqual({
-      error: [...marked.error].sort(),
-      warning: [...marked.warning].sort(),
-    });
+const SHAPE: Shape = {
+  classes: 2,
+  options: 2,
+  fundsLines: 1,
+  warrants: 1,
+  convertibles: 1,
+  arrangements: 1,
+  otherMovements: 1,
+};
+
+describe.each(Object.keys(FORM_VERSIONS))("a blank %s template", (formId) => {
+  test("reads to fill on the sheet as in the engine, never ready", () => {
+    const plan = planTemplate(formId, SHAPE, { monthEnded: "2026-06-30" });
+    const sheet = applyPlanToHyperFormula(hf, plan);
+    const values = sheet.readValues();
+    const engine = reconcile({ layout: layoutOf(FORM_VERSIONS[formId], SHAPE), values });
+    expectAgreement({ plan, sheet }, engine);
+    expect(sheet.summary()).toMatch(/^\d+ cells to fill$/);
+    expect(sheet.marks()["to-fill"]).toEqual(expect.arrayContaining(["sig.submittedBy"]));
   });
 });

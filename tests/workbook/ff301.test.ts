@@ -43,7 +43,7 @@ test("June typed into its FF301 sheet reads OK in every check cell, and the summ
     .map((c) => [c.key, sheet.sheet.checkValue(c.key)])
     .filter(([, v]) => v !== "OK");
   expect(notOk).toEqual([]);
-  expect(sheet.sheet.summary()).toBe(0);
+  expect(sheet.sheet.summary()).toBe("Ready to file");
 });
 
 test("Section II shows the class header typed in Section I, and follows it", () => {
@@ -104,9 +104,10 @@ test.each(figures)(
     expect(marks).toEqual({
       error: [...expected.error].sort(),
       warning: [...expected.warning].sort(),
+      "to-fill": [],
     });
-    expect(sheet.sheet.marks()).toEqual({ error: [], warning: [] });
-    expect(sheet.sheet.summary()).toBe(0);
+    expect(sheet.sheet.marks()).toEqual({ error: [], warning: [], "to-fill": [] });
+    expect(sheet.sheet.summary()).toBe("Ready to file");
   }
 );
 

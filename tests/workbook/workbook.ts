@@ -52,9 +52,10 @@ export function applyFixture(
 }
 
 /** How a check cell (or the engine's findings for it) reads: OK, an error, a warning, or neither. */
-export function verdictKind(text: string): "ok" | "error" | "warning" | "other" {
+export function verdictKind(text: string): "ok" | "error" | "warning" | "to-fill" | "other" {
   if (text === "OK") return "ok";
   if (text.startsWith("Error: ")) return "error";
   if (text.startsWith("Warning: ")) return "warning";
+  if (/^To fill \(\d+\): /.test(text)) return "to-fill";
   return "other";
 }

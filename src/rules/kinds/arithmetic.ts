@@ -9,11 +9,28 @@ import * as commonModule from "./common";
 
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
 // getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
-const { abs, add, cmp, divRound, formatDec, isZero, mul, sub, ZERO } = decimalModule;
+const { abs, add, cmp, divRound, formatDec, isZero, mul, neg, roundHalfUp, sub, ZERO } =
+  decimalModule;
 const { currencyOf, figureOf, isUnreadable } = readModule;
 const { agrees, BLANK, placesOf, shown, shownDec, valueAt } = commonModule;
 
 const NONE: readonly Outcome[] = [];
+const NO_VALUE: readonly Dec[] = [];
+
+/** The figure of cell k for solving, or null where it does not read (or last month is missing). */
+function figureAt(
+  ctx: RunContext,
+  cells: readonly CellRef[],
+  places: readonly number[],
+  k: number
+): Dec | null {
+  const v = valueAt(ctx, cells, places, k);
+  return v === null || isUnreadable(v) ? null : (figureOf(v) ?? null);
+}
+
+/** The position of this month's cell `id` among an instance's cells, or -1. */
+const positionOf = (cells: readonly CellRef[], id: string): number =>
+  cells.findIndex((c) => !c.prev && c.id === id);
 
 /**
  * Whether an arithmetic instance can be checked: last month is there where it is read, every cell
@@ -76,6 +93,23 @@ export const sum: KindCompiler<SumRule> = (rule, scope) => {
         },
       ];
     },
+    solve(ctx, id) {
+      const at = positionOf(cells, id);
+      if (at < 0) return NO_VALUE;
+      // total = Σ weight × part: the sum of the other parts, then the cell's share of the total
+      let others: Dec = ZERO;
+      for (let k = 1; k < places.length; k++) {
+        if (k === at) continue;
+        const f = figureAt(ctx, cells, places, k);
+        if (f === null) return NO_VALUE;
+        others = subtracted[k - 1] ? sub(others, f) : add(others, f);
+      }
+      if (at === 0) return [others];
+      const total = figureAt(ctx, cells, places, 0);
+      if (total === null) return NO_VALUE;
+      const share = sub(total, others);
+      return [subtracted[at - 1] ? neg(share) : share];
+    },
   };
 };
 
@@ -101,6 +135,12 @@ export const equal: KindCompiler<EqualRule> = (rule, scope) => {
           actual: shown(va),
         },
       ];
+    },
+    solve(ctx, id) {
+      const at = positionOf(cells, id);
+      if (at < 0) return NO_VALUE;
+      const other = figureAt(ctx, cells, places, 1 - at);
+      return other === null ? NO_VALUE : [other];
     },
   };
 };
@@ -149,6 +189,17 @@ export const product: KindCompiler<ProductRule> = (rule, scope) => {
         },
       ];
     },
+    solve(ctx, id) {
+      // the capital from shares x par value, or the number of shares from capital / par value
+      const at = positionOf(cells, id);
+      const [r, shares, par] = [0, 1, 2].map((k) => figureAt(ctx, cells, places, k));
+      if (at === 0 && shares !== null && par !== null) return [roundHalfUp(mul(shares, par), 2)];
+      if (at === 1 && r !== null && par !== null && !isZero(par)) return [divRound(r, par, 0)];
+      // a par value to as many places as it is written with (at least cents: "0.10" keeps two)
+      if (at === 2 && r !== null && shares !== null && par !== null && !isZero(shares))
+        return [divRound(r, shares, Math.max(par.s, 2))];
+      return NO_VALUE;
+    },
   };
 };
 
@@ -189,6 +240,20 @@ export const quotient: KindCompiler<QuotientRule> = (rule, scope) => {
           params: { expr: `${shown(va)} / ${shown(vp)}` },
         },
       ];
+    },
+    solve(ctx, id) {
+      // shares = amount / price (less the treasury shares delivered), or amount = shares x price
+      const at = positionOf(cells, id);
+      const [s, a, p] = [0, 1, 2].map((k) => figureAt(ctx, cells, places, k));
+      const extra = plus.length ? figureAt(ctx, cells, places, 3) : ZERO;
+      if (p === null || isZero(p) || extra === null) return NO_VALUE;
+      if (at === 0 && a !== null) return [sub(divRound(a, p, 0), abs(extra))];
+      if (at === 1 && s !== null) return [roundHalfUp(mul(add(s, abs(extra)), p), 2)];
+      // a price to as many places as it is written with (at least cents)
+      const delivered = s === null ? null : add(s, abs(extra));
+      if (at === 2 && a !== null && delivered !== null && !isZero(delivered))
+        return [divRound(a, delivered, Math.max(p.s, 2))];
+      return NO_VALUE;
     },
   };
 };

@@ -10,7 +10,7 @@ import * as commonModule from "./common";
 
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
 // getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
-const { sign } = decimalModule;
+const { sign, ZERO } = decimalModule;
 const { shown } = commonModule;
 
 const NONE: readonly Outcome[] = [];
@@ -55,6 +55,9 @@ export const signed: KindCompiler<SignedRule> = (rule, scope) => {
       if (v.tag !== "number" || sign(v.value) * rule.sign >= 0) return NONE;
       return [{ code: rule.sign < 0 ? "signed.positive" : "signed.negative", actual: shown(v) }];
     },
+    // the one figure of either sign: nil (what a figure of the wrong sign most likely meant is
+    // not for the checks to guess)
+    solve: (_ctx, id) => (id === cell.id ? [ZERO] : []),
   };
 };
 
@@ -64,6 +67,14 @@ export const ticks: KindCompiler<TicksRule> = (rule, scope) => {
   if (boxes.length === 0) return null;
   const flag = conditionCell(scope, rule.when);
   const { min = 0, max = boxes.length } = rule;
+  // the messages speak of the boxes together, by their block and their own captions, so that
+  // none quotes one box's label as another's
+  const fields = boxes.map((box) => scope.layout.byId.get(box.id));
+  const where = fields[0]?.label.slice(0, fields[0].label.length - fields[0].caption.length);
+  const boxesParams = {
+    cell: (where ?? "").replace(/:\s*$/, ""),
+    boxes: fields.map((f) => `"${f?.caption ?? ""}"`).join(" or "),
+  };
   return {
     cells: boxes,
     extra: flag ? [flag] : [],
@@ -71,15 +82,15 @@ export const ticks: KindCompiler<TicksRule> = (rule, scope) => {
       if (!conditionHolds(ctx, rule.when, flag)) return NONE;
       const ticked = boxes.filter((box) => isTicked(ctx.cur.atSlot(box.slot)));
       if (ticked.length < min) {
-        return [{ code: "ticks.tooFew", params: { count: String(min) } }];
+        return [{ code: "ticks.tooFew", params: { ...boxesParams, count: String(min) } }];
       }
       if (ticked.length > max) {
+        const params = { count: String(max), ticked: String(ticked.length) };
         return [
-          {
-            code: max === 0 ? "ticks.none" : "ticks.tooMany",
-            cells: ticked,
-            params: { count: String(max), ticked: String(ticked.length) },
-          },
+          max === 0
+            ? // one box's own message names that box, by its label
+              { code: "ticks.none", cells: ticked, params }
+            : { code: "ticks.tooMany", cells: ticked, params: { ...boxesParams, ...params } },
         ];
       }
       return NONE;

@@ -15,6 +15,7 @@ const { currencyOf, isUnreadable } = readModule;
 const { agrees, slotsIn, shownDec } = commonModule;
 
 const NONE: readonly Outcome[] = [];
+const NO_VALUE: readonly Dec[] = [];
 
 /** The blocks' amounts in one currency ("" where none can be known). */
 interface Block {
@@ -133,6 +134,20 @@ export const currencyTotal: KindCompiler<CurrencyTotalRule> = (rule, scope) => {
         });
       }
       return out;
+    },
+    solve(ctx, id) {
+      // the total of a return whose blocks are in one currency: the sum of their closing capital
+      if (id !== total.id) return NO_VALUE;
+      let sum: Dec = ZERO;
+      const currencies = new Set<string>();
+      for (let k = 0; k < amounts.length; k++) {
+        const v = ctx.cur.atSlot(amountAts[k]);
+        if (isUnreadable(v)) return NO_VALUE;
+        if (v.tag !== "number") continue;
+        currencies.add(blockCurrency(ctx, v, headingAts[k], rowAts[k]) ?? "");
+        sum = add(sum, v.value);
+      }
+      return currencies.size === 1 ? [sum] : NO_VALUE;
     },
   };
 };

@@ -10,11 +10,13 @@ import * as commonModule from "./common";
 
 // Imports taken once, here: under tsx (the hkmr command, npm run bench) a module's exports are
 // getters, and a call through one pays a lookup each time (measured: 40% of a batch's work).
-const { abs, add, eq, formatDec, isZero, mul, neg, roundHalfUp, sign, ZERO } = decimalModule;
+const { abs, add, divRound, eq, formatDec, isZero, mul, neg, roundHalfUp, sign, sub, ZERO } =
+  decimalModule;
 const { currencyOf, figureOf, isUnreadable } = readModule;
 const { agrees, slotsIn, shown, shownDec } = commonModule;
 
 const NONE: readonly Outcome[] = [];
+const NO_VALUE: readonly Dec[] = [];
 
 /** The cells of `template` for every key of a lines domain, with the keys. */
 function lineCells(
@@ -130,6 +132,29 @@ export const classSum: KindCompiler<ClassSumRule> = (rule, scope) => {
       });
       return out;
     },
+    solve(ctx, id) {
+      // the total = Σ of the class's lines as they count; or one line's figure from the rest
+      const target = id === total.id ? -1 : values.findIndex((c) => c.id === id);
+      if (target < -1 || (target === -1 && id !== total.id)) return NO_VALUE;
+      if (target >= 0 && ctx.classOfLine(classAts[target]) !== classId) return NO_VALUE;
+      let others: Dec = ZERO;
+      for (let k = 0; k < values.length; k++) {
+        const v = ctx.cur.atSlot(valueAts[k]);
+        if (isUnreadable(v)) return NO_VALUE;
+        if (k === target || v.tag !== "number" || ctx.classOfLine(classAts[k]) !== classId)
+          continue;
+        others = add(others, decrease[k] ? neg(abs(v.value)) : v.value);
+      }
+      if (target === -1) return [others];
+      const vt = ctx.cur.atSlot(totalAt);
+      if (isUnreadable(vt)) return NO_VALUE;
+      const counts = sub(figureOf(vt) ?? ZERO, others);
+      if (!decrease[target]) return [counts];
+      // a decrease counts whatever its sign: keep the sign the line was written with
+      if (sign(counts) > 0) return NO_VALUE;
+      const written = ctx.cur.atSlot(valueAts[target]);
+      return [written.tag === "number" && sign(written.value) < 0 ? counts : neg(counts)];
+    },
   };
 };
 
@@ -206,6 +231,51 @@ export const funds: KindCompiler<FundsRule> = (rule, scope) => {
         });
       }
       return out;
+    },
+    solve(ctx, id) {
+      // per currency: stated = Σ exercised x price; one amount, price or count from the rest
+      const a = amounts.findIndex((c) => c.id === id);
+      const k =
+        a >= 0
+          ? -1
+          : Math.max(
+              prices.findIndex((c) => c.id === id),
+              counts.findIndex((c) => c.id === id)
+            );
+      if (a < 0 && k < 0) return NO_VALUE;
+      const expected = new Map<string, Dec>();
+      const stated = new Map<string, Dec>();
+      const plus = (m: Map<string, Dec>, key: string, d: Dec) =>
+        m.set(key, add(m.get(key) ?? ZERO, d));
+      for (let j = 0; j < counts.length; j++) {
+        const count = ctx.cur.atSlot(countAts[j]);
+        const price = ctx.cur.atSlot(priceAts[j]);
+        if (count.tag === "number" && price.tag === "number")
+          plus(expected, price.currency ?? "", mul(count.value, price.value));
+      }
+      for (let j = 0; j < amounts.length; j++) {
+        const amount = ctx.cur.atSlot(amountAts[j]);
+        if (amount.tag === "number")
+          plus(stated, currencyOf(amount, ctx.cur.atSlot(headingAts[j])) ?? "", amount.value);
+      }
+      if (a >= 0) {
+        const amount = ctx.cur.atSlot(amountAts[a]);
+        if (amount.tag !== "number") return NO_VALUE;
+        const key = currencyOf(amount, ctx.cur.atSlot(headingAts[a])) ?? "";
+        const others = sub(stated.get(key) ?? ZERO, amount.value);
+        return [roundHalfUp(sub(expected.get(key) ?? ZERO, others), 2)];
+      }
+      const count = ctx.cur.atSlot(countAts[k]);
+      const price = ctx.cur.atSlot(priceAts[k]);
+      if (count.tag !== "number" || price.tag !== "number" || isZero(count.value)) return NO_VALUE;
+      const key = price.currency ?? "";
+      // what this line must raise for the currency's funds to agree
+      const line = sub(
+        stated.get(key) ?? ZERO,
+        sub(expected.get(key) ?? ZERO, mul(count.value, price.value))
+      );
+      if (id === prices[k].id) return [divRound(line, count.value, Math.max(price.value.s, 2))];
+      return isZero(price.value) ? NO_VALUE : [divRound(line, price.value, 0)];
     },
   };
 };

@@ -32,9 +32,12 @@ export function readings(
   }
   const extra = live.flatMap((r) => r.compiled!.extra ?? []);
   const runs = live.map((r) => ({ reading: r.reading, accept: r.accept, run: r.compiled!.run }));
+  const solvers = live.filter((r) => r.accept === "accepted").map((r) => r.compiled!.solve);
   return {
     cells,
     extra,
+    // a value that makes any accepted reading hold makes the check hold
+    solve: (ctx, id) => solvers.flatMap((solve) => (solve ? solve(ctx, id) : [])),
     run(ctx) {
       let firstOutcomes: readonly Outcome[] | null = null;
       let noted: string | null = null;

@@ -76,7 +76,7 @@ export function mountPane(root: HTMLElement, controller: PaneController): Mounte
       h(
         "p",
         { class: "hint" },
-        "Lists what does not reconcile on the active return sheet; select a finding to go to its cell. Checks again after each edit."
+        "Says whether the sheet in view is ready to file, what is left to fill and what does not reconcile; select an item to go to its cell. Checks again after each edit and each change of sheet."
       ),
       h("div", { class: "actions" }, checkButton),
       result
@@ -95,7 +95,15 @@ export function mountPane(root: HTMLElement, controller: PaneController): Mounte
     insert.element
   );
 
+  const actions = {
+    select: (cells: readonly string[]) => void controller.selectFinding(cells),
+    use: (field: string) => controller.proposeFix(field),
+    confirm: () => void controller.confirmFix(),
+    cancel: () => controller.cancelFix(),
+    undo: () => void controller.undoFix(),
+  };
   let shownCheck: PaneState["check"] | null = null;
+  let shownFix: PaneState["fix"] | undefined = undefined;
   const render = (state: PaneState) => {
     const enabled = state.missing.length === 0 && state.busy === null;
     setFlag(checkButton, "disabled", !enabled);
@@ -112,12 +120,11 @@ export function mountPane(root: HTMLElement, controller: PaneController): Mounte
     statusWord.textContent = state.status ? STATUS_WORDS[state.status.kind] : "";
     statusText.textContent = state.status?.text ?? "";
 
-    if (state.check !== shownCheck) {
+    if (state.check !== shownCheck || state.fix !== shownFix) {
       shownCheck = state.check;
+      shownFix = state.fix;
       const focused = focusedInstance(result);
-      result.replaceChildren(
-        ...renderCheck(state.check, (finding) => void controller.selectFinding(finding.cells))
-      );
+      result.replaceChildren(...renderCheck(state.check, state.fix, actions));
       if (focused) {
         const again = [...result.querySelectorAll<HTMLElement>("[data-instance]")].find(
           (item) => item.dataset.instance === focused

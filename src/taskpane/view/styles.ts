@@ -68,7 +68,6 @@ body { font-family: ${t("fontFamilyBase", "'Segoe UI', system-ui, sans-serif")};
 .hkmr-pane .count .icon { margin-inline-end: ${sXS}; }
 .hkmr-pane .summary { display: flex; flex-wrap: wrap; gap: ${hS}; align-items: center; margin: ${sS} 0 ${sXS}; }
 .hkmr-pane .compared { color: ${fg3}; font-size: ${t("fontSizeBase200", "12px")}; }
-.hkmr-pane .all-pass { color: ${success}; font-weight: ${t("fontWeightSemibold", "600")}; margin-top: ${sS}; }
 .hkmr-pane .findings { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: ${sXS}; }
 .hkmr-pane .finding { display: grid; grid-template-columns: auto 1fr; column-gap: ${hS}; cursor: pointer;
   padding: ${sXS} ${hS}; border-radius: ${radius}; border: 1px solid ${stroke};
@@ -84,6 +83,18 @@ body { font-family: ${t("fontFamilyBase", "'Segoe UI', system-ui, sans-serif")};
 .hkmr-pane .finding[data-severity="error"] .severity { color: ${danger}; }
 .hkmr-pane .finding[data-severity="warning"] .severity { color: ${warning}; }
 .hkmr-pane .finding .text { grid-column: 2; }
+.hkmr-pane .finding[data-severity="to-fill"] { border-inline-start-color: ${t("colorNeutralStrokeAccessible", "#616161")}; }
+.hkmr-pane .finding[data-severity="to-fill"] .text { grid-column: auto; }
+.hkmr-pane .more { color: ${fg3}; padding-inline-start: ${hS}; }
+.hkmr-pane .verdict { font-size: ${t("fontSizeBase400", "16px")}; line-height: 22px; margin-top: ${sS}; }
+.hkmr-pane .verdict[data-status="ready"] .headline { color: ${success}; font-weight: ${t("fontWeightSemibold", "600")}; }
+.hkmr-pane .verdict[data-status="errors"] .icon { color: ${danger}; }
+.hkmr-pane .likely, .hkmr-pane .fix { margin-top: ${sS}; padding: ${sS} ${hS}; border-radius: ${radius};
+  border: 1px solid ${stroke}; background: ${bg2}; display: flex; flex-direction: column; gap: ${sS}; }
+.hkmr-pane .likely-item { display: flex; flex-direction: column; gap: ${sXS}; align-items: flex-start; }
+.hkmr-pane .explained summary { cursor: pointer; color: ${fg3}; font-size: ${t("fontSizeBase200", "12px")}; }
+.hkmr-pane .explained .findings { margin-top: ${sXS}; }
+.hkmr-pane .fix .actions { display: flex; flex-wrap: wrap; gap: ${hS}; }
 `;
 
 /** Adds the pane's stylesheet to the document once (the page's CSP allows inline styles). */
