@@ -26,7 +26,7 @@ export const columnPoints = (characters: number): number =>
 /** Excel's limits on data-validation texts: longer ones make the whole request fail. */
 const TITLE_MAX = 32;
 const PROMPT_MAX = 255;
-const ERROR_MAX = 225;
+const ERROR_MAX = 224;
 const clip = (text: string, max: number): string =>
   text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 

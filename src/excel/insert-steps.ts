@@ -52,8 +52,12 @@ const PATH = 130;
 const ACTION = 100;
 /** A proxy reached through a method (getRange) and used once: its path and its instantiation. */
 const OBJECT = PATH + ACTION;
-/** Rows of the grid per step: small enough to pack tightly, large enough to stay few. */
-const GRID_BAND = 50;
+/**
+ * Cells of the grid per step: Office.js splits a write of more than 1,500 cells into row chunks
+ * of its own (getRow and getBoundingRect per chunk, in excel-web-16.00.debug.js), so a band of at
+ * most that many cells is one write, and each band packs tightly into the batches.
+ */
+const GRID_CELLS = 1500;
 
 /** The UTF-8 length of a value as JSON, as Office.js sends it. */
 export function textBytes(value: unknown): number {
@@ -141,9 +145,10 @@ export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[]
   }
   part = "grid";
   const numbers = numericInputs(plan);
-  for (let top = 0; top < plan.rowCount; top += GRID_BAND) {
+  const band = Math.max(1, Math.floor(GRID_CELLS / Math.max(1, plan.columnCount)));
+  for (let top = 0; top < plan.rowCount; top += band) {
     const rows = plan.grid
-      .slice(top, top + GRID_BAND)
+      .slice(top, top + band)
       .map((row, i) => row.map((v, j) => (numbers.has(key(top + i + 1, j + 1)) ? Number(v) : v)));
     if (rows.length === 0 || plan.columnCount === 0) break;
     const address = rect(top + 1, 1, top + rows.length, plan.columnCount);

@@ -137,7 +137,7 @@ function writeSheet(
       showErrorMessage: true,
       errorStyle: "warning",
       errorTitle: v.errorTitle.slice(0, 32),
-      error: v.errorMessage.slice(0, 225),
+      error: v.errorMessage.slice(0, 224),
     });
   }
   // errors take priority over warnings, as in the Excel adapter

@@ -1,3 +1,4 @@
+import { previousNotices } from "./previous-month";
 import type { Layout } from "../form";
 import { stateOfText } from "./check-cell";
 import { renderMessage } from "./messages.en";
@@ -126,8 +127,11 @@ export function verdictOfFindings(
  * findings, the cells to fill, and the likely wrong figures with the values that clear them.
  */
 export function verdictOf(month: MonthInput, previous?: MonthInput): Verdict {
-  const findings = reconcile(month, previous);
-  const suggestions = suggestionsOf(month, previous, findings);
+  // last month's return counts only when it is the same issuer's for the month before
+  // (previousNotices says why not: callers show that, and it is never a finding)
+  const usable = previous && previousNotices(month, previous).length === 0 ? previous : undefined;
+  const findings = reconcile(month, usable);
+  const suggestions = suggestionsOf(month, usable, findings);
   return verdictOfFindings(foldUnder(month.layout, findings, suggestions), suggestions);
 }
 

@@ -90,9 +90,10 @@ test("conditional formats use native functions only and read, at each cell, that
   }
 });
 
-test("every input cell of a check is marked by one error and one warning format reading it", () => {
+test("every input cell of a check is marked by an error format and a warning one (to fill for a completeness check)", () => {
   const fieldAt = new Map(plan.cells.filter((c) => c.field).map((c) => [c.address, c.field!]));
-  for (const severity of ["error", "warning"] as const) {
+  const fills = (check: (typeof plan.checks)[number]) => check.ruleId === "complete";
+  for (const severity of ["error", "warning", "to-fill"] as const) {
     const marked = new Map<string, Set<string>>();
     for (const cf of plan.conditionalFormats.filter((c) => c.severity === severity))
       for (const part of cf.checks)
@@ -101,8 +102,12 @@ test("every input cell of a check is marked by one error and one warning format 
           set.add(fieldAt.get(address)!);
           marked.set(part.key, set);
         }
-    for (const check of plan.checks.filter((c) => c.fields.length > 0))
-      expect([...(marked.get(check.key) ?? [])].sort()).toEqual([...check.fields].sort());
+    for (const check of plan.checks.filter((c) => c.fields.length > 0)) {
+      const wanted = severity === "error" || (severity === "to-fill") === fills(check);
+      expect([...(marked.get(check.key) ?? [])].sort()).toEqual(
+        wanted ? [...check.fields].sort() : []
+      );
+    }
   }
   const errors = plan.conditionalFormats.filter((c) => c.severity === "error");
   const warnings = plan.conditionalFormats.filter((c) => c.severity === "warning");

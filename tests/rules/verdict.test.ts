@@ -1,3 +1,4 @@
+import { valueOfCell } from "../support/plan-values";
 import { FORM_VERSIONS, layoutOf, type Shape } from "../../src/form";
 import type { MonthInput } from "../../src/rules/reconcile";
 import {
@@ -24,8 +25,9 @@ const SHAPE: Shape = {
 /** A template as inserted: its input cells with the values the plan writes (N/A, Nil, dates). */
 function blankTemplate(formId: string): MonthInput {
   const plan = planTemplate(formId, SHAPE, { monthEnded: "2026-06-30", submitted: "2026-07-03" });
-  const values: Record<string, string> = {};
-  for (const cell of plan.cells) if (cell.field && cell.content) values[cell.field] = cell.content;
+  const values: Record<string, string | number> = {};
+  for (const cell of plan.cells)
+    if (cell.field && cell.content) values[cell.field] = valueOfCell(cell);
   return { layout: layoutOf(FORM_VERSIONS[formId], SHAPE), values };
 }
 

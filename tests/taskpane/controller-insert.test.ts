@@ -168,9 +168,9 @@ describe("inserting a template", () => {
     });
     const values = host.sheet("MR 2011-11")!.return!.values;
     // dates go to the sheet as Excel serials: 30/11/2011 and 05/12/2011
-    expect(values["hdr.monthEnded"]).toBe("40877");
+    expect(values["hdr.monthEnded"]).toBe(40877);
     expect(values["hdr.issuer"]).toBe("Kingsoft Corporation Limited");
-    expect(values["hdr.submitted"]).toBe("40882");
+    expect(values["hdr.submitted"]).toBe(40882);
     expect(values["auth.ord1.stockCode"]).toBe("3888");
     expect(values["auth.ord1.description"]).toBe("Ordinary Shares");
     expect(values["auth.pref.description"]).toBe("Preference");

@@ -1,3 +1,4 @@
+import { valuesOfPlan } from "../support/plan-values";
 import type { CellContent, SheetReturn, SheetSummary, WorkbookHost } from "../../src/plan/host";
 import { readMeta } from "../../src/plan/meta";
 import type { TemplatePlan } from "../../src/plan/types";
@@ -100,9 +101,7 @@ export class FakeHost implements WorkbookHost {
       for (let n = 2; this.sheet(name); n++) name = `${plan.sheetName} (${n})`;
       const meta = readMeta(plan.meta.value);
       if (!meta) throw new Error("The plan carries no readable metadata");
-      const values = Object.fromEntries(
-        plan.cells.filter((c) => c.field).map((c) => [c.field!, c.content])
-      );
+      const values = valuesOfPlan(plan);
       this.addReturn({ sheetName: name, ...meta, values });
       this.switchTo(name);
       return { sheetName: name };

@@ -35,12 +35,12 @@ test("part (E) has a Repurchase of shares line for each class, one under the oth
   expect(labelAt(second.row + 1)).toBe("7. Redemption of shares");
 });
 
-test("typed in, every check cell reads OK and the summary 0", () => {
+test("typed in, every check cell reads OK and the summary reads Ready to file", () => {
   const notOk = sheet.plan.checks
     .map((c) => [c.key, sheet.sheet.checkValue(c.key)])
     .filter(([, v]) => v !== "OK");
   expect(notOk).toEqual([]);
-  expect(sheet.sheet.summary()).toBe(0);
+  expect(sheet.sheet.summary()).toBe("Ready to file");
 });
 
 test("the bad twin's figure on the second line marks class (2)'s EE1 check, as the engine does", () => {
@@ -62,7 +62,7 @@ test("the bad twin's figure on the second line marks class (2)'s EE1 check, as t
   expect(marks.error).toEqual([...check.fields].sort());
   expect(marks.error).toEqual(expect.arrayContaining(["E.total.c2", id]));
   expect(marks.error).not.toContain("E.total.c1");
-  expect(sheet.sheet.summary()).toBe(0);
+  expect(sheet.sheet.summary()).toBe("Ready to file");
 });
 
 test("a repurchase typed as an increase on the second line is a note, counted as a decrease", () => {
