@@ -40,30 +40,40 @@ const FIGURES: ReadonlySet<ValueKind> = new Set(["shares", "money", "par", "pric
 /** Figures that may lead with their currency ("HKD 0.02", "US$1.00"). */
 const AMOUNTS: ReadonlySet<ValueKind> = new Set(["money", "par", "price"]);
 
-/** A number once thousands separators and brackets are dropped ("(1,234)" reads -1234). */
-const numeric = (text: string): string =>
-  `ISNUMBER(-SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${text},",",""),"(",""),")",""))`;
+// Excel's validation formulas are kept to 255 characters: spreadsheet libraries that mirror
+// Excel's limits (DevExpress's XlDataValidation, Syncfusion's DataValidation) refuse custom
+// criteria over 255, and a refused validation would fail the whole insert. So the form's words for
+// none are one FIND in a list (no array constants: [MS-OI29500] 3.2.3.1.3), and an amount's
+// currency is cut off at its "$" or its space before the figure is read.
 
-/**
- * The form's words for none, as equalities: Excel refuses array constants such as {"Nil","N/A"}
- * in validation formulas ([MS-OI29500] 3.2.3.1.3), and "=" compares text without case, as MATCH did.
- */
-const noneWords = (cell: string, words: readonly string[]): string =>
-  words.map((word) => `TRIM(${cell})="${word}"`).join(",");
+/** The form's words for none, between bars, in capitals: "Nil", "N/A", "-", "--", "Not applicable". */
+const NONE_WORDS = "|NIL|N/A|-|--|NOT APPLICABLE|";
+/** The form's words for a date not given. */
+const NO_DATE_WORDS = "|NIL|N/A|-|";
+
+/** Whether the trimmed text is one of `words` (FIND has no wildcards; UPPER drops case). */
+const oneOf = (cell: string, words: string): string =>
+  `ISNUMBER(FIND("|"&UPPER(TRIM(${cell}))&"|","${words}"))`;
+
+/** A number once a note's "*", thousands separators and brackets are dropped ("(1,234)" reads -1234). */
+const numeric = (text: string): string =>
+  `ISNUMBER(-SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${text},"*",""),",",""),"(",""),")",""))`;
 
 /** Excel's custom validation for a figure: a number, the form's words for none, or digits as typed. */
 const figureFormula = (cell: string): string =>
-  `=OR(ISNUMBER(${cell}),${noneWords(cell, ["Nil", "N/A", "-", "--", "Not applicable"])},` +
-  `${numeric(cell)})`;
+  `=OR(ISNUMBER(${cell}),${oneOf(cell, NONE_WORDS)},${numeric(cell)})`;
 
-/** An amount: a figure, or a figure after its currency ("HKD 0.02", "HKD 80,000,000", "US$1.00"). */
-const amountFormula = (cell: string): string =>
-  `${figureFormula(cell).slice(0, -1)},` +
-  `IFERROR(${numeric(`MID(TRIM(${cell}),FIND(" ",TRIM(${cell}))+1,99)`)},FALSE()),` +
-  `IFERROR(${numeric(`MID(${cell},FIND("$",${cell})+1,99)`)},FALSE()))`;
+/**
+ * An amount: a figure, or a figure after its currency ("HKD 0.02", "US$0.0353"): the text after
+ * its "$", else after its first space, else all of it.
+ */
+const amountFormula = (cell: string): string => {
+  const figure = `MID(${cell},IFERROR(FIND("$",${cell}),IFERROR(FIND(" ",${cell}),0))+1,99)`;
+  return `=OR(ISNUMBER(${cell}),${oneOf(cell, NONE_WORDS)},${numeric(figure)})`;
+};
 
 const dateFormula = (cell: string): string =>
-  `=OR(ISNUMBER(${cell}),${noneWords(cell, ["Nil", "N/A", "-"])})`;
+  `=OR(ISNUMBER(${cell}),${oneOf(cell, NO_DATE_WORDS)})`;
 
 /** The form's way of writing a decrease, for the messages. */
 const decrease = (layout: Layout): string =>

@@ -129,6 +129,15 @@ describe("validation texts ([MS-OI29500] 2.1.613)", () => {
   });
 });
 
+describe("validation formulas", () => {
+  test("may have 255 characters and no more", () => {
+    const long = (n: number): string => `=LEN(B13)<${"9".repeat(n - "=LEN(B13)<".length)}`;
+    expect(long(255)).toHaveLength(255);
+    expect(rulesOf(withValidationFormula(long(255)))).toEqual([]);
+    expect(rulesOf(withValidationFormula(long(256)))).toEqual(["validation.length"]);
+  });
+});
+
 describe("names", () => {
   test.each([
     "A1",

@@ -1,7 +1,9 @@
+import { HyperFormula } from "hyperformula";
 import { formVersion, layoutOf, type Shape } from "../../src/form";
 import { checksOf } from "../../src/rules/reconcile";
 import { planTemplate, sheetNameFor, textOf } from "../../src/plan/template";
 import { formulaAt, readsMany } from "../../src/plan/marks";
+import { shiftFormula } from "../../src/plan/formula-tokens";
 import type { TemplatePlan } from "../../src/plan/types";
 
 const seedShape: Shape = {
@@ -186,12 +188,47 @@ test("inputs carry validation with a message, and a friendly warning that still 
   const figures = plan.validations.filter((v) => v.kind === "figure");
   expect(figures.length).toBeGreaterThan(0);
   for (const v of figures) {
-    // equalities, not an array constant: Excel refuses {...} in validation formulas
-    expect(v.formula).toMatch(/TRIM\(\w+\)="Nil",TRIM\(\w+\)="N\/A",TRIM\(\w+\)="-"/);
+    // no array constant: Excel refuses {...} in validation formulas
     expect(v.formula).not.toMatch(/[{}]/);
     expect(v.inputMessage).toMatch(/Nil, N\/A or -/);
   }
   expect(plan.validations.find((v) => v.kind === "list")?.list).toEqual(["Yes", "No"]);
+});
+
+describe("what the validation formulas accept, evaluated in HyperFormula", () => {
+  /** The validation formula as Excel moves it from its run's top cell to the field's cell. */
+  const formulaOf = (field: string): string => {
+    const at = plan.cells.find((c) => c.field === field)!;
+    const v = plan.validations.find((x) => x.formula && cellsOf(x.address).includes(at.address))!;
+    const top = Number(/\d+/.exec(v.address)![0]);
+    return shiftFormula(v.formula!, at.row - top, 0);
+  };
+  /** Whether a formula written for its run's top cell accepts `value` typed there. */
+  function accepts(field: string, value: string | number): boolean {
+    const at = plan.cells.find((c) => c.field === field)!;
+    const hf = HyperFormula.buildEmpty({ licenseKey: "gpl-v3" });
+    const sheet = hf.getSheetId(hf.addSheet("S"))!;
+    hf.setCellContents({ sheet, row: at.row - 1, col: at.col - 1 }, [[value]]);
+    const result = hf.calculateFormula(formulaOf(field), sheet);
+    hf.destroy();
+    return result === true;
+  }
+  const words = ["Nil", "nil", "N/A", "-", "--", "Not applicable", " Nil "];
+  test.each([1234, "1,234", "(500)", "-500", "123,456,789*", ...words])(
+    "a figure cell takes %j",
+    (value) => expect(accepts("issued.ord1.close.shares", value)).toBe(true)
+  );
+  test.each(["HKD 0.10", "US$0.0353", "HK$1,234.50", "0.10", "Nil", "HKD 300,000,000.00"])(
+    "an amount cell takes %j",
+    (value) => expect(accepts("auth.ord1.close.par", value)).toBe(true)
+  );
+  // (an empty figure, "*" alone, reads 0 in HyperFormula where Excel gives #VALUE!: not tried)
+  test.each(["twelve", "HKD", "12 apples"])("a figure cell warns on %j", (value) =>
+    expect(accepts("issued.ord1.close.shares", value)).toBe(false)
+  );
+  test.each(["HKD", "HKD ten", "par"])("an amount cell warns on %j", (value) =>
+    expect(accepts("auth.ord1.close.par", value)).toBe(false)
+  );
 });
 
 test("the header is filled from the task pane's choices and classes not in use read N/A", () => {
