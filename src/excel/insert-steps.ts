@@ -135,12 +135,19 @@ export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[]
   // formats before contents, so that text fields ("@") keep what is written as text
   for (const nf of plan.numberFormats) {
     for (const a of areasOf(nf.address)) {
-      const area = parseArea(a);
-      if (!area) throw new RangeError(`The plan has an address Excel cannot take: "${a}"`);
-      const formats = filled(area, nf.format);
-      add(OBJECT + 3 * ACTION + textBytes(formats), (sheet) => {
-        sheet.getRange(a).numberFormat = formats;
-      });
+      const whole = parseArea(a);
+      if (!whole) throw new RangeError(`The plan has an address Excel cannot take: "${a}"`);
+      // in slices of at most GRID_CELLS cells, each one write (as the grid's bands)
+      const width = whole.lastCol - whole.col + 1;
+      const rows = Math.max(1, Math.floor(GRID_CELLS / width));
+      for (let top = whole.row; top <= whole.lastRow; top += rows) {
+        const area = { ...whole, row: top, lastRow: Math.min(whole.lastRow, top + rows - 1) };
+        const address = rect(area.row, area.col, area.lastRow, area.lastCol);
+        const formats = filled(area, nf.format);
+        add(OBJECT + 3 * ACTION + textBytes(formats), (sheet) => {
+          sheet.getRange(address).numberFormat = formats;
+        });
+      }
     }
   }
   part = "grid";
