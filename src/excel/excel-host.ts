@@ -251,11 +251,27 @@ export class ExcelHost implements WorkbookHost {
   }
 
   /** Calls `handler` after each change on the sheet (ExcelApi 1.7); returns an unsubscribe. */
-  async onSheetChanged(sheetName: string, handler: () => void): Promise<() => Promise<void>> {
+  onSheetChanged(sheetName: string, handler: () => void): Promise<() => Promise<void>> {
+    return this.subscribe(
+      (context) => context.workbook.worksheets.getItem(sheetName).onChanged,
+      handler
+    );
+  }
+
+  /** Calls `handler` after each sheet activation (worksheets.onActivated, ExcelApi 1.7). */
+  onActiveSheetChanged(handler: () => void): Promise<() => Promise<void>> {
+    return this.subscribe((context) => context.workbook.worksheets.onActivated, handler);
+  }
+
+  /** Adds `handler` to an event in one sync; returns an unsubscribe through the same context. */
+  private async subscribe<T>(
+    event: (context: Excel.RequestContext) => OfficeExtension.EventHandlers<T>,
+    handler: () => void
+  ): Promise<() => Promise<void>> {
     const registration = await withEditModeRetry(
       () =>
         this.run(async (context) => {
-          const result = context.workbook.worksheets.getItem(sheetName).onChanged.add(() => {
+          const result = event(context).add(() => {
             handler();
             return Promise.resolve();
           });
@@ -265,31 +281,6 @@ export class ExcelHost implements WorkbookHost {
       this.retry
     );
     // a handler is removed through the context that added it
-    return () =>
-      withEditModeRetry(
-        () =>
-          this.run(async (context) => {
-            registration.remove();
-            await context.sync();
-          }, registration.context),
-        this.retry
-      );
-  }
-
-  /** Calls `handler` after each sheet activation (worksheets.onActivated, ExcelApi 1.7). */
-  async onActiveSheetChanged(handler: () => void): Promise<() => Promise<void>> {
-    const registration = await withEditModeRetry(
-      () =>
-        this.run(async (context) => {
-          const result = context.workbook.worksheets.onActivated.add(() => {
-            handler();
-            return Promise.resolve();
-          });
-          await context.sync();
-          return result;
-        }),
-      this.retry
-    );
     return () =>
       withEditModeRetry(
         () =>

@@ -1,13 +1,16 @@
 import fc from "fast-check";
-import { formVersion, layoutOf } from "../../src/form";
 import { classResolver } from "../../src/rules/class-of-line";
 import { monthReader } from "../../src/rules/read";
 import { reconcile, type MonthInput } from "../../src/rules/reconcile";
 import { slotOf } from "../../src/rules/slots";
-import { isZero, sign } from "../../src/values/decimal";
-import { parseCell } from "../../src/values/parse";
+import { sign } from "../../src/values/decimal";
 import { cellsRead, figuresOf, withValue } from "../support/figures-read";
-import { generateFf301Return, type GeneratedFf301 } from "../support/generate-ff301";
+import {
+  generateFf301Return,
+  monthOfGenerated,
+  nonZero,
+  type GeneratedFf301,
+} from "../support/generate-ff301";
 import { randomSource } from "../support/generate-return";
 import { perturb } from "../support/perturb";
 
@@ -19,15 +22,7 @@ const FC = { seed: 716 } as const;
 const repeated = (seed: number): GeneratedFf301 =>
   generateFf301Return(randomSource(seed), { repeatTyped: true });
 
-const monthOf = (g: GeneratedFf301): MonthInput => ({
-  layout: layoutOf(formVersion(g.form)!, g.shape),
-  values: g.values,
-});
-
-const nonZero = (text: string | undefined): boolean => {
-  const p = parseCell(text ?? "", "number");
-  return p.tag === "number" && !isZero(p.value);
-};
+const monthOf = monthOfGenerated;
 
 /** The class each "Repurchase of shares" line with a figure counts in, by line key. */
 function repurchaseClasses(month: MonthInput): string[] {

@@ -1,6 +1,5 @@
-import { valuesOfPlan } from "../support/plan-values";
 import fc from "fast-check";
-import { formVersion, layoutOf, type Layout } from "../../src/form";
+import type { Layout } from "../../src/form";
 import { readMeta } from "../../src/plan/meta";
 import { nextMonthEnd, rollForward } from "../../src/plan/roll-forward";
 import { planTemplate } from "../../src/plan/template";
@@ -11,14 +10,17 @@ import { checksOf, reconcile, type Finding, type MonthInput } from "../../src/ru
 import { readReturn } from "../../src/rules/return-doc";
 import type { Instance } from "../../src/rules/compile";
 import { toExcelSerial } from "../../src/values/dates";
-import { isZero, sign } from "../../src/values/decimal";
+import { sign } from "../../src/values/decimal";
 import { parseCell } from "../../src/values/parse";
 import {
   generateFf301Return,
+  monthOfGenerated,
+  nonZero,
   type Ff301Form,
   type GeneratedFf301,
   type X1Reading,
 } from "../support/generate-ff301";
+import { valuesOfPlan } from "../support/plan-values";
 import { randomSource } from "../support/generate-return";
 import { cellsRead, figuresOf, withValue } from "../support/figures-read";
 import { perturb } from "../support/perturb";
@@ -31,16 +33,7 @@ const FC = { seed: 301 } as const;
 
 const generated = (seed: number): GeneratedFf301 => generateFf301Return(randomSource(seed));
 
-const monthOf = (g: GeneratedFf301): MonthInput => ({
-  layout: layoutOf(formVersion(g.form)!, g.shape),
-  values: g.values,
-});
-
-/** Whether a figure as written is a number other than zero ("-2,000,000", not "0", "Nil", "-"). */
-const nonZero = (text: string | undefined): boolean => {
-  const p = parseCell(text ?? "", "number");
-  return p.tag === "number" && !isZero(p.value);
-};
+const monthOf = monthOfGenerated;
 
 describe("the FF301 generator", () => {
   const sample = Array.from({ length: 400 }, (_, seed) => generated(seed));

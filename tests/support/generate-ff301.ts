@@ -1,4 +1,7 @@
-import type { Shape } from "../../src/form";
+import { formVersion, layoutOf, type Shape } from "../../src/form";
+import type { MonthInput } from "../../src/rules/reconcile";
+import { isZero } from "../../src/values/decimal";
+import { parseCell } from "../../src/values/parse";
 import { holidaySet } from "../../src/rules/hk-holidays";
 import { addDays, businessDayAfter, daysInMonth, type YMD } from "../../src/values/dates";
 import {
@@ -344,3 +347,15 @@ export function generateFf301Return(
   const values = Object.fromEntries(Object.entries(v).filter(([, text]) => text !== ""));
   return { form, reading, shape, values };
 }
+
+/** A generated return as the engine takes it: its layout and values. */
+export const monthOfGenerated = (g: GeneratedFf301): MonthInput => ({
+  layout: layoutOf(formVersion(g.form)!, g.shape),
+  values: g.values,
+});
+
+/** Whether a figure as written is a number other than zero ("-2,000,000", not "0", "Nil", "-"). */
+export const nonZero = (text: string | undefined): boolean => {
+  const p = parseCell(text ?? "", "number");
+  return p.tag === "number" && !isZero(p.value);
+};

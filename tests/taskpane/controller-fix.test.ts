@@ -1,32 +1,12 @@
 // "Use 1,000,250,000": the pane asks old -> new, writes that one value into that one cell,
 // checks again, and can put the old value back (Excel drops its own undo when an add-in writes).
-import type { SheetReturn } from "../../src/plan/host";
-import { loadFixture } from "../support/fixtures";
+import { EXCL, juneReturn, TOTAL } from "../support/june-return";
 import { FakeHost } from "./fake-host";
 import { paneOn, resultOf } from "./support";
 
-const EXCL = "issued.c1.close.excl";
-const TOTAL = "issued.c1.close.shares";
 const SLIP = "1,000,250,001";
 
-/** A June FF301 return closing at 1,000,250,000 excl. treasury shares, with `changes`. */
-function june(sheetName: string, changes: Readonly<Record<string, unknown>> = {}): SheetReturn {
-  const { doc, month } = loadFixture("ff301-options-treasury-example-2026-06.json");
-  return {
-    sheetName,
-    formId: doc.form,
-    shape: month.layout.shape,
-    monthEnd: "2026-06-30",
-    values: {
-      ...month.values,
-      "issued.c1.preceding.excl": "1,001,250,000",
-      "issued.c1.preceding.shares": "1,051,250,000",
-      [EXCL]: "1,000,250,000",
-      [TOTAL]: "1,052,250,000",
-      ...changes,
-    },
-  };
-}
+const june = juneReturn;
 
 /** A pane over June with the slip, its closing cells at B36 and D36, checked. */
 async function slipped() {

@@ -3,35 +3,15 @@
  */
 // The verdict as the pane draws it: the sheet it speaks of, the likely cause first with its
 // "Use" button, the question old -> new, Undo, and cells to fill apart from the errors.
+import { EXCL, juneReturn, TOTAL } from "../support/june-return";
 import type { SheetReturn } from "../../src/plan/host";
-import { loadFixture } from "../support/fixtures";
 import { FakeHost } from "./fake-host";
 import { flush } from "./support";
 import { click, mount, text, unmount } from "./view-support";
 
 afterEach(unmount);
 
-const EXCL = "issued.c1.close.excl";
-const TOTAL = "issued.c1.close.shares";
-
-/** June FF301 closing at 1,000,250,000 excl. treasury shares, with `changes`. */
-function june(changes: Readonly<Record<string, unknown>> = {}): SheetReturn {
-  const { doc, month } = loadFixture("ff301-options-treasury-example-2026-06.json");
-  return {
-    sheetName: "MR 2026-06",
-    formId: doc.form,
-    shape: month.layout.shape,
-    monthEnd: "2026-06-30",
-    values: {
-      ...month.values,
-      "issued.c1.preceding.excl": "1,001,250,000",
-      "issued.c1.preceding.shares": "1,051,250,000",
-      [EXCL]: "1,000,250,000",
-      [TOTAL]: "1,052,250,000",
-      ...changes,
-    },
-  };
-}
+const june = (changes: Readonly<Record<string, unknown>> = {}) => juneReturn("MR 2026-06", changes);
 
 async function checked(ret: SheetReturn) {
   const host = new FakeHost().addReturn(ret).activate(ret.sheetName);
