@@ -38,8 +38,15 @@ function lastDayBefore(date: YMD): YMD {
 }
 
 // an issuer's name compared without case, spacing and punctuation ("Example Holdings Ltd." and
-// "EXAMPLE HOLDINGS LTD" are one issuer); a renamed issuer keeps its stock code, compared first
+// "EXAMPLE HOLDINGS LTD" are one issuer), and a name written short for the full one ("Example
+// Holdings" for "Example Holdings Limited"); a renamed issuer keeps its stock code, compared first
 const nameKey = (text: string): string => text.toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]/g, "");
+
+/** Whether two issuers' names are one issuer's, as written in full or short. */
+function sameName(a: string, b: string): boolean {
+  const [p, q] = [nameKey(a), nameKey(b)];
+  return p.startsWith(q) || q.startsWith(p);
+}
 
 function textOf(month: MonthInput, id: string): string {
   const p = parseCell(month.values[id], "text");
@@ -65,7 +72,7 @@ function otherIssuer(month: MonthInput, previous: MonthInput): string | null {
     return `its stock code ${[...prevCodes].join(", ")} is not this return's ${[...codes].join(", ")}`;
   }
   const [name, prevName] = [textOf(month, ISSUER), textOf(previous, ISSUER)];
-  if (name === "" || prevName === "" || nameKey(name) === nameKey(prevName)) return null;
+  if (name === "" || prevName === "" || sameName(name, prevName)) return null;
   return `it is for "${prevName}", this return for "${name}"`;
 }
 

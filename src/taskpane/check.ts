@@ -4,6 +4,9 @@
  */
 import { formVersion, layoutOf, type Layout } from "../form";
 import type { SheetReturn, WorkbookHost } from "../plan/host";
+import { readMeta } from "../plan/meta";
+import { valueOfTyped } from "../plan/typed-text";
+import type { TemplatePlan } from "../plan/types";
 import { previousNotices } from "../rules/previous-month";
 import type { Finding } from "../rules/types";
 import { checksOf, type MonthInput } from "../rules/reconcile";
@@ -87,6 +90,37 @@ export async function findPrevious(
   if (!wanted) return null;
   const returns = await host.listReturns();
   return returns.find((r) => r.monthEnd === wanted && r.sheetName !== except)?.sheetName ?? null;
+}
+
+/**
+ * Last month's sheet for a template about to be inserted: found by its month end, and kept only
+ * when it is the same issuer's return of the same form family (the new sheet's cross-month check
+ * cells read it); otherwise null, with the reasons in words.
+ */
+export async function previousForInsert(
+  host: WorkbookHost,
+  plan: TemplatePlan
+): Promise<{ sheetName: string | null; notices: string[] }> {
+  const meta = readMeta(plan.meta.value);
+  const name = meta ? await findPrevious(host, meta.monthEnd, null) : null;
+  const previous = name ? await host.readReturn(name) : null;
+  const form = previous && formVersion(previous.formId);
+  if (!name || !previous || !form) return { sheetName: name, notices: [] };
+  // what the new sheet will hold as written: dates as their serials, text without its prefix
+  const values = Object.fromEntries(
+    plan.cells.flatMap((c) =>
+      c.field && c.content
+        ? [[c.field, /^\d{1,15}$/.test(c.content) ? Number(c.content) : valueOfTyped(c.content)]]
+        : []
+    )
+  );
+  const notices = previousNotices(
+    { layout: layoutOf(formVersion(plan.formId)!, plan.shape), values },
+    { layout: layoutOf(form, previous.shape), values: previous.values }
+  );
+  return notices.length
+    ? { sheetName: null, notices: notices.map((n) => n.message) }
+    : { sheetName: name, notices: [] };
 }
 
 /** Last month's return of a return, read from the workbook, or null. */

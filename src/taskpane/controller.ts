@@ -7,7 +7,7 @@ import { isLimitError } from "../form";
 import { isHostError, type SheetReturn, type WorkbookHost } from "../plan/host";
 import { rollForward } from "../plan/roll-forward";
 import { planTemplate } from "../plan/template";
-import { checkReturn, findPrevious } from "./check";
+import { checkReturn, previousForInsert } from "./check";
 import { SheetFollower } from "./follow";
 import { makeFix, stillAsked, undoFix, whereOf } from "./fix";
 import {
@@ -141,12 +141,22 @@ export class PaneController {
     }
     await this.run("insert", "Inserting the template...", async () => {
       const request = planRequestOf(this.current.input);
-      const previous = await findPrevious(this.host, request.header.monthEnded ?? "", null);
-      const header = previous ? { ...request.header, previousSheet: previous } : request.header;
-      const plan = planTemplate(request.formId, request.shape, header);
+      const alone = planTemplate(request.formId, request.shape, request.header);
+      // last month's sheet of another issuer or form family is not linked: its checks would mislead
+      const { sheetName: previous, notices } = await previousForInsert(this.host, alone);
+      const plan = previous
+        ? planTemplate(request.formId, request.shape, {
+            ...request.header,
+            previousSheet: previous,
+          })
+        : alone;
       const { sheetName } = await this.host.insertTemplate(plan);
       await this.showCheck(await this.host.readActiveReturn(), false);
-      const compared = previous ? ` (its cross-month checks read ${previous})` : "";
+      const compared = previous
+        ? ` (its cross-month checks read ${previous})`
+        : notices.length
+          ? ` without checks against last month's sheet: ${notices.join(" ")}`
+          : "";
       return { kind: "success", text: `Inserted ${sheetName}${compared}.` };
     });
   }

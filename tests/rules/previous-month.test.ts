@@ -66,6 +66,14 @@ describe("last month's return is used only when it is last month's of this issue
     expect(codes(cur, other)).toEqual(["previous.issuer"]);
   });
 
+  test("a name written short for the full one is the same issuer; a longer other name is not", () => {
+    const noCode = { "auth.ord1.stockCode": "" };
+    const cur = withValues(november, { ...noCode, "hdr.issuer": "Kingsoft" });
+    expect(codes(cur, withValues(october, noCode))).toEqual([]);
+    const other = withValues(october, { ...noCode, "hdr.issuer": "Kingsoftware Holdings" });
+    expect(codes(withValues(november, noCode), other)).toEqual(["previous.issuer"]);
+  });
+
   test("a return on the other form family is skipped", () => {
     const ff301 = loadFixture("ff301-single-class-no-movement-2026-04.json").month;
     expect(codes(november, ff301)).toEqual(["previous.form"]);

@@ -204,6 +204,22 @@ describe("inserting a template", () => {
     );
   });
 
+  test("links no sheet of another issuer as last month's, and says why", async () => {
+    const other = returnOf(NOVEMBER, "Latest figures", {
+      "hdr.issuer": "Another Issuer Limited",
+      "auth.ord1.stockCode": "9999",
+    });
+    const host = new FakeHost().addReturn(other);
+    const { controller } = pane2011(host);
+    controller.updateInsert({ issuer: "Kingsoft", monthEnded: "2011-12-31" });
+    await controller.insert();
+    expect(host.plans).toHaveLength(1);
+    expect(host.plans[0].cells.some((c) => c.content.includes("'Latest figures'!"))).toBe(false);
+    expect(controller.state.status?.text).toMatch(
+      /^Inserted MR 2011-12 without checks against last month's sheet: Last month's return is of another issuer/
+    );
+  });
+
   test("plans no cross-month reference when last month is not in the workbook", async () => {
     const host = new FakeHost().addReturn(returnOf(OCTOBER, "MR 2011-10"));
     const { controller } = pane2011(host);
