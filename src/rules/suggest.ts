@@ -75,10 +75,24 @@ function written(layout: Layout, field: Field, value: Dec, now: Parsed): string 
   const places = field.kind === "money" || field.kind === "moneyList" ? 2 : undefined;
   const stated =
     now.tag === "number" ? now.currency : now.tag === "moneyList" ? now.items[0]?.currency : null;
-  const currency = stated ? currencySymbol(stated) : "";
-  const body = `${currency}${formatDec(abs(value), { places })}`;
+  // the currency as the cell writes it ("HKD ", "HK$"), and a note after the figure kept
+  const single = now.tag === "number" || (now.tag === "moneyList" && now.items.length === 1);
+  const [prefix, note] = single ? writtenAround(now.text) : ["", ""];
+  const currency = prefix || (stated ? currencySymbol(stated) : "");
+  const body = `${currency}${formatDec(abs(value), { places })}${note}`;
   if (!negative || (field.magnitude && sign(value) === 0)) return body;
   return layout.form.negatives === "brackets" ? `(${body})` : `-${body}`;
+}
+
+/**
+ * What a figure's text writes before and after its digits: a currency as written ("HKD ",
+ * "US$") and a note that points at a remark (" (Remarks)", "*"); "" for each where there is none.
+ */
+function writtenAround(text: string): [string, string] {
+  const m = /^\s*[-(]?\s*([A-Za-z]{1,4}\s?\$\s?|\$\s?|[A-Za-z]{3}\s+)?[\d.,]*\d\)?(.*)$/.exec(text);
+  if (!m) return ["", ""];
+  const note = m[2].trim();
+  return [m[1] ?? "", /^(\*+|\([^()]*\))$/.test(note) ? ` ${note}`.replace(" *", "*") : ""];
 }
 
 /** What a cell holds now, as typed, for "old -> new". */

@@ -144,6 +144,21 @@ describe("the likely wrong figure", () => {
   });
 });
 
+describe("a suggested value is written as its cell writes figures", () => {
+  test.each([
+    ["bad-currency-stated-once-total-off.json", "auth.total", "HKD 300,000,000.00"],
+    [
+      "bad-ff301-annotated-capital-off.json",
+      "auth.c1.close.capital",
+      "HKD 200,000,000.00 (Remarks)",
+    ],
+  ])("%s: %s reads %j, its currency as written and its note kept", (name, field, value) => {
+    const { month } = loadFixture(name);
+    const [first] = verdictOf(month).suggestions;
+    expect({ field: first.field, value: first.value }).toEqual({ field, value });
+  });
+});
+
 describe("headline and status", () => {
   test.each([
     [{ toFill: 0, errors: 0, warnings: 0 }, "ready", "Ready to file"],
