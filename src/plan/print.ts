@@ -23,7 +23,7 @@ export const PRINT_MARGINS: PrintSetup["margins"] = {
 export const BODY_FONT_PT = 11;
 /** The height of a row of body text when the plan sets none (Excel's 15 pt for Calibri 11). */
 export const DEFAULT_ROW_PT = 15;
-/** Rows of the form's header repeated at the top of every page. */
+/** Rows of the form's header repeated at the top of every page when the plan names none. */
 export const TITLE_ROWS = 5;
 /** A section longer than a page still starts on a new page if fewer rows than this fit here. */
 const KEEP_ROWS = 6;
@@ -135,7 +135,8 @@ export function pageCountOf(
   const heights = rowHeightsOf(plan.cells, plan.styles, plan.rowCount);
   const { scale, orientation, rowBreaks } = plan.print;
   const capacity = capacityOf(scale, orientation);
-  const title = heights.slice(0, TITLE_ROWS).reduce((s, h) => s + h, 0);
+  const titleRows = Number(/(\d+)$/.exec(plan.print.titleRows)?.[1] ?? TITLE_ROWS);
+  const title = heights.slice(0, titleRows).reduce((s, h) => s + h, 0);
   const manual = new Set(rowBreaks);
   let pages = 1;
   let used = 0;
@@ -161,6 +162,8 @@ export interface PrintInput {
   readonly sectionRows: readonly number[];
   /** Rows that head a section and so stay with the block below them. */
   readonly headingRows?: readonly number[];
+  /** The form's header, rows 1 to this one, repeated at the top of each page. */
+  readonly headerRows?: number;
 }
 
 /**
@@ -176,28 +179,40 @@ export function printSetupOf(input: PrintInput): PrintSetup {
   // a section's own heading stays with the first part just below it
   const glued = new Set((input.headingRows ?? []).flatMap((r) => [r + 1, r + 2]));
   const starts = input.sectionRows.filter((r) => !glued.has(r));
+  const header = input.headerRows ?? TITLE_ROWS;
   return {
     paper: "A4",
     orientation: best.orientation,
     fitToPagesWide: 1,
-    titleRows: `$1:$${TITLE_ROWS}`,
+    titleRows: `$1:$${header}`,
     area: `${absolute(1, 1)}:${absolute(input.rowCount, input.formColumns)}`,
     margins: PRINT_MARGINS,
-    rowBreaks: rowBreaksOf(heights, starts, best.scale, best.orientation),
+    rowBreaks: rowBreaksOf(heights, starts, best.scale, best.orientation, header),
     scale: best.scale,
     footer: "Page &P of &N",
   };
 }
 
-/** The rows that open a section or a part, and those of sections alone, from the plan's cells. */
+/** The field on the last line of the form's own header ("Date Submitted"). */
+const HEADER_END_FIELD = "hdr.submitted";
+
+/**
+ * The rows that open a section or a part, those of sections alone, and the form's header (rows 1
+ * to "Date Submitted"), from the plan's cells.
+ */
 export function sectionRowsOf(cells: readonly PlanCell[]): {
   sectionRows: number[];
   headingRows: number[];
+  headerRows: number;
 } {
   const at = (style: StyleName): number[] =>
     cells.filter((c) => c.col === 1 && c.style === style).map((c) => c.row);
   const headingRows = at("section");
-  return { sectionRows: [...headingRows, ...at("part")].sort((p, q) => p - q), headingRows };
+  return {
+    sectionRows: [...headingRows, ...at("part")].sort((p, q) => p - q),
+    headingRows,
+    headerRows: cells.find((c) => c.field === HEADER_END_FIELD)?.row ?? TITLE_ROWS,
+  };
 }
 
 /**

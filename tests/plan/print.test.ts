@@ -101,7 +101,16 @@ describe.each(PLANS)("the print of %s", (_, plan) => {
     const landscape = printScale(widths, last.col, "landscape").scale;
     expect(print.scale).toBe(Math.max(portrait, landscape));
     expect(print.orientation).toBe(landscape > portrait ? "landscape" : "portrait");
-    expect(print).toMatchObject({ paper: "A4", fitToPagesWide: 1, titleRows: "$1:$5" });
+    expect(print).toMatchObject({ paper: "A4", fitToPagesWide: 1 });
+  });
+
+  test("repeats the form's header on each page: the title down to Date Submitted, no section", () => {
+    const [, rows] = /^\$1:\$(\d+)$/.exec(print.titleRows)!;
+    const header = plan.grid.slice(0, Number(rows)).flat().join(" ");
+    expect(header).toContain(plan.grid[0][0]);
+    expect(header).toMatch(/Date Submitted/);
+    const { sectionRows } = sectionRowsOf(plan.cells);
+    expect(Math.min(...sectionRows)).toBeGreaterThan(Number(rows));
   });
 
   test("breaks pages only above a section or part heading, in order", () => {
