@@ -6,6 +6,7 @@
  * ExcelJS is loaded only when the user exports.
  */
 import type * as ExcelJSTypes from "exceljs";
+import { PRINT_MARGINS } from "../plan/print";
 import type { CellStyle, PrintSetup, TemplatePlan } from "../plan/types";
 import { cellOfA1 } from "./sheet-model";
 import type { PreviewSheet, PreviewWorkbook } from "./workbook";
@@ -133,10 +134,18 @@ function writeSheet(
   sheet: PreviewSheet
 ): ExcelJSTypes.Worksheet {
   const plan: TemplatePlan = sheet.plan;
-  const ws = book.addWorksheet(sheet.name, { pageSetup: pageSetupOf(plan.print) });
+  // a whole plan stored by an earlier preview may lack the newer print fields
+  const stored: Partial<PrintSetup> = plan.print;
+  const print: PrintSetup = {
+    ...plan.print,
+    margins: stored.margins ?? PRINT_MARGINS,
+    rowBreaks: stored.rowBreaks ?? [],
+    footer: stored.footer ?? "",
+  };
+  const ws = book.addWorksheet(sheet.name, { pageSetup: pageSetupOf(print) });
   // a break above a row is written, as Excel keeps it, after the row before
-  for (const row of plan.print.rowBreaks) ws.getRow(row - 1).addPageBreak();
-  ws.headerFooter.oddFooter = `&C${plan.print.footer}`;
+  for (const row of print.rowBreaks) ws.getRow(row - 1).addPageBreak();
+  if (print.footer) ws.headerFooter.oddFooter = `&C${print.footer}`;
   plan.columnWidths.forEach((width, k) => (ws.getColumn(k + 1).width = width));
   for (const c of plan.cells) {
     const cell = ws.getCell(c.address);

@@ -84,3 +84,19 @@ describe.each(plans.map((plan, k) => [plan.formId, plan, k] as const))(
     });
   }
 );
+
+test("exports a sheet whose stored plan predates the margins, breaks and footer", async () => {
+  const plan = planTemplate("legacy-2011", SHAPE, { monthEnded: "2011-10-31" });
+  const { paper, orientation, fitToPagesWide, titleRows, area } = plan.print;
+  const old = { ...plan, print: { paper, orientation, fitToPagesWide, titleRows, area } };
+  const workbook = new PreviewWorkbook(
+    HyperFormula.buildEmpty(HF_CONFIG, [...HF_NAMED_EXPRESSIONS])
+  );
+  await new PreviewHost(workbook).insertTemplate(old as unknown as typeof plan);
+  const zip = await JSZip.loadAsync(Buffer.from(await (await exportXlsx(workbook)).arrayBuffer()));
+  const book = await zip.file("xl/workbook.xml")!.async("string");
+  expect(book).toContain(`!${area}</definedName>`);
+  const sheet = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+  expect(sheet).not.toContain("<rowBreaks");
+  expect(sheet).toContain('fitToHeight="0"');
+});
