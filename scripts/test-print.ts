@@ -281,11 +281,21 @@ async function main(): Promise<void> {
         expect(squash(t).includes(month), `${c.id}: page ${k + 1} has no "${month}"`);
       });
       // every section and part heading, in the form's order, none alone at a page's foot
-      const headings = plan.cells
-        .filter((cell) => cell.col === 1 && (cell.style === "section" || cell.style === "part"))
-        .map((cell) => opening(cell.content));
+      const headingCells = plan.cells.filter(
+        (cell) => cell.col === 1 && (cell.style === "section" || cell.style === "part")
+      );
+      const breaksAt = new Set(plan.print.rowBreaks);
+      // the lines of the form's header on page 1, which each page's titles repeat
+      const firstHeading = opening(headingCells[0].content);
+      const header = new Set(
+        pageLines[0].slice(
+          0,
+          pageLines[0].findIndex((l) => squash(l).includes(firstHeading))
+        )
+      );
       let at = { page: 0, line: -1 };
-      for (const heading of headings) {
+      for (const cell of headingCells) {
+        const heading = opening(cell.content);
         let found: typeof at | undefined;
         for (let p = at.page; p < pageLines.length && !found; p++) {
           const from = p === at.page ? at.line + 1 : 0;
@@ -297,6 +307,13 @@ async function main(): Promise<void> {
         at = found;
         const after = pageLines[found.page].length - found.line - 1;
         expect(after >= 2, `${c.id}: "${heading}" left at the foot of page ${found.page + 1}`);
+        // a page break the plan puts above a heading: nothing but the titles above it
+        const above = pageLines[found.page].slice(0, found.line);
+        if (breaksAt.has(cell.row))
+          expect(
+            found.page > 0 && above.every((l) => header.has(l)),
+            `${c.id}: the page break above "${heading}" is not applied`
+          );
       }
       // nothing of the check columns: no state, no reason, no HKMR call
       const all = text.join("\n");
