@@ -51,6 +51,7 @@ interface Word {
 }
 
 interface Page {
+  readonly width: number;
   readonly height: number;
   readonly words: Word[];
 }
@@ -169,6 +170,7 @@ function pagesOf(pdf: string): Page[] {
   const html = run("pdftotext", ["-bbox", pdf, "-"]);
   const pages: Page[] = [];
   for (const page of html.split(/<page /).slice(1)) {
+    const width = Number(/width="([\d.]+)"/.exec(page)?.[1]);
     const height = Number(/height="([\d.]+)"/.exec(page)?.[1]);
     const words: Word[] = [];
     for (const m of page.matchAll(
@@ -177,7 +179,7 @@ function pagesOf(pdf: string): Page[] {
       const text = m[4].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
       words.push({ text, x: Number(m[1]), y: Number(m[2]), height: Number(m[3]) - Number(m[2]) });
     }
-    pages.push({ height, words });
+    pages.push({ width, height, words });
   }
   return pages;
 }
@@ -265,9 +267,15 @@ async function main(): Promise<void> {
         Math.abs(pages.length - expectedPages) <= 1,
         `${c.id}: ${pages.length} pages where the plan's breaks make ${expectedPages}`
       );
+      // A4 in the plan's orientation (595 x 842 pt)
+      const a4 = plan.print.orientation === "landscape" ? [842, 595] : [595, 842];
+      expect(
+        pages.every((p) => Math.abs(p.width - a4[0]) < 2 && Math.abs(p.height - a4[1]) < 2),
+        `${c.id}: pages are not A4 ${plan.print.orientation}`
+      );
       expect(minPt >= c.expect.minPt, `${c.id}: text printed at ${minPt.toFixed(1)} pt`);
       expect(
-        Math.abs(medianPt - predicted.bodyPt) <= 0.1 * predicted.bodyPt,
+        Math.abs(medianPt - predicted.bodyPt) <= 0.06 * predicted.bodyPt,
         `${c.id}: body text at ${medianPt.toFixed(1)} pt where the plan's scale gives ${predicted.bodyPt.toFixed(1)}`
       );
 
