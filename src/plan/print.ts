@@ -129,10 +129,8 @@ export function rowBreaksOf(
  * How many pages the plan prints on: its rows at its scale, a new page at each of its breaks
  * and wherever a page fills, the title rows repeated on each.
  */
-export function pageCountOf(
-  plan: Pick<TemplatePlan, "cells" | "styles" | "rowCount" | "print">
-): number {
-  const heights = rowHeightsOf(plan.cells, plan.styles, plan.rowCount);
+export function pageCountOf(plan: RowsInput & Pick<TemplatePlan, "print">): number {
+  const heights = rowHeightsOf(plan);
   const { scale, orientation, rowBreaks } = plan.print;
   const capacity = capacityOf(scale, orientation);
   const titleRows = Number(/(\d+)$/.exec(plan.print.titleRows)?.[1] ?? TITLE_ROWS);
@@ -215,19 +213,24 @@ export function sectionRowsOf(cells: readonly PlanCell[]): {
   };
 }
 
+/** What a row's printed height is worked out from: the plan's cells, styles, and any set heights. */
+export interface RowsInput {
+  readonly cells: readonly PlanCell[];
+  readonly styles: Readonly<Record<StyleName, CellStyle>>;
+  readonly rowCount: number;
+  /** Heights the plan sets, in points, row 1 first; a missing one is worked out from its fonts. */
+  readonly rowHeights?: readonly (number | undefined)[];
+}
+
 /**
- * Each row's height in points as a host sets it when the plan does not: a line of the row's
- * largest font (15 pt for Calibri 11).
+ * Each row's height in points: the plan's own where it sets one, else one line of the row's
+ * largest font, as a host sets it (15 pt for Calibri 11).
  */
-export function rowHeightsOf(
-  cells: readonly PlanCell[],
-  styles: Readonly<Record<StyleName, CellStyle>>,
-  rowCount: number
-): number[] {
+export function rowHeightsOf({ cells, styles, rowCount, rowHeights }: RowsInput): number[] {
   const heights = new Array<number>(rowCount).fill(DEFAULT_ROW_PT);
   for (const c of cells) {
     const size = styles[c.style].fontSize ?? BODY_FONT_PT;
     heights[c.row - 1] = Math.max(heights[c.row - 1], (size * DEFAULT_ROW_PT) / BODY_FONT_PT);
   }
-  return heights;
+  return heights.map((h, k) => rowHeights?.[k] ?? h);
 }

@@ -191,7 +191,7 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
       columnWidths,
       formColumns: columns,
       rowCount,
-      rowHeights: rowHeightsOf(cells, STYLES, rowCount),
+      rowHeights: rowHeightsOf({ cells, styles: STYLES, rowCount }),
       ...sectionRowsOf(cells),
     }),
   };

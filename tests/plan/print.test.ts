@@ -8,6 +8,7 @@ import {
   PRINT_MARGINS,
   printScale,
   rowBreaksOf,
+  rowHeightsOf,
   sectionRowsOf,
 } from "../../src/plan/print";
 import { planTemplate } from "../../src/plan/template";
@@ -167,5 +168,26 @@ describe("page breaks between sections", () => {
       expect(headingRows.some((h) => h === r - 1 || h === r - 2)).toBe(false);
       expect(sectionRows).toContain(r);
     }
+  });
+});
+
+describe("row heights for the page breaks", () => {
+  const plan = planTemplate("ff301-1.2", shapeOf(1));
+
+  test("are a line of each row's largest font where the plan sets none", () => {
+    const heights = rowHeightsOf(plan);
+    const title = plan.styles.title.fontSize!;
+    expect(heights[0]).toBeCloseTo((title * DEFAULT_ROW_PT) / 11, 6);
+    expect(heights.slice(1)).toContain(DEFAULT_ROW_PT);
+    expect(Math.min(...heights)).toBe(DEFAULT_ROW_PT);
+  });
+
+  test("follow the heights the plan sets, and so the page count does", () => {
+    const tall = Array<number>(plan.rowCount).fill(3 * DEFAULT_ROW_PT);
+    expect(rowHeightsOf({ ...plan, rowHeights: [undefined, 40] }).slice(1, 3)).toEqual([
+      40,
+      DEFAULT_ROW_PT,
+    ]);
+    expect(pageCountOf({ ...plan, rowHeights: tall })).toBeGreaterThan(pageCountOf(plan));
   });
 });
