@@ -7,7 +7,6 @@
 // libreoffice-calc), `pdftotext`/`pdftoppm` (poppler-utils) and, for Excel's metrics, the Carlito
 // font (fonts-crosextra-carlito); `npm test` never runs it. `--png FILE` also writes page 1 of
 // the FF301 print as a PNG (docs/print-ff301-page1.png). Exits 1 when a check fails.
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +27,7 @@ import { cellOfA1 } from "../src/preview/sheet-model";
 import { PreviewWorkbook } from "../src/preview/workbook";
 import { loadFixture } from "../tests/support/fixtures";
 import { hkmrMetadata } from "../tests/support/hkmr-hyperformula";
+import { linesOf, opening, pagesOf, percentile, run, squash } from "./print-pdf";
 
 /** What each print must reach on this branch's column widths (the merger re-measures). */
 interface Expectation {
@@ -40,20 +40,6 @@ interface Case {
   readonly id: string;
   readonly plan: TemplatePlan;
   readonly expect: Expectation;
-}
-
-/** A word of the PDF with its box, in points from the page's top left. */
-interface Word {
-  readonly text: string;
-  readonly x: number;
-  readonly y: number;
-  readonly height: number;
-}
-
-interface Page {
-  readonly width: number;
-  readonly height: number;
-  readonly words: Word[];
 }
 
 /** Option line `k` of an invented scheme with nothing moved in the month. */
@@ -135,9 +121,6 @@ const expect = (ok: boolean, what: string): void => {
   if (!ok) failures.push(what);
 };
 
-const run = (command: string, args: readonly string[]): string =>
-  execFileSync(command, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-
 /** The plan inserted into a preview workbook and exported as the preview's Export does. */
 async function exportOf(plan: TemplatePlan): Promise<{ file: Buffer; checkTexts: Set<string> }> {
   const workbook = new PreviewWorkbook(
@@ -164,50 +147,6 @@ async function calibration(): Promise<Buffer> {
   ws.getColumn(1).width = 40;
   return Buffer.from(await book.xlsx.writeBuffer());
 }
-
-/** The pages of a PDF and their words, from pdftotext's bounding boxes (XHTML). */
-function pagesOf(pdf: string): Page[] {
-  const html = run("pdftotext", ["-bbox", pdf, "-"]);
-  const pages: Page[] = [];
-  for (const page of html.split(/<page /).slice(1)) {
-    const width = Number(/width="([\d.]+)"/.exec(page)?.[1]);
-    const height = Number(/height="([\d.]+)"/.exec(page)?.[1]);
-    const words: Word[] = [];
-    for (const m of page.matchAll(
-      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g
-    )) {
-      const text = m[4].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
-      words.push({ text, x: Number(m[1]), y: Number(m[2]), height: Number(m[3]) - Number(m[2]) });
-    }
-    pages.push({ width, height, words });
-  }
-  return pages;
-}
-
-/** A page's lines of text, top to bottom (words within 1 pt of a line's top). */
-function linesOf(words: readonly Word[]): string[] {
-  const sorted = [...words].sort((p, q) => p.y - q.y || p.x - q.x);
-  const lines: Word[][] = [];
-  for (const w of sorted) {
-    const line = lines.at(-1);
-    if (line && Math.abs(line[0].y - w.y) < 1) line.push(w);
-    else lines.push([w]);
-  }
-  return lines.map((l) =>
-    l
-      .sort((p, q) => p.x - q.x)
-      .map((w) => w.text)
-      .join(" ")
-  );
-}
-
-const squash = (text: string): string => text.replace(/\s+/g, " ").trim();
-/** The first words of a heading: enough to find it, before the place where it may wrap. */
-const opening = (text: string): string => squash(text).split(" ").slice(0, 4).join(" ");
-const percentile = (values: readonly number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-};
 
 async function main(): Promise<void> {
   const png = process.argv.includes("--png") ? process.argv[process.argv.indexOf("--png") + 1] : "";
