@@ -19,6 +19,7 @@ import { bundleSizes, recalculation, requestFigures, syncCounts, type Measure } 
 import { limitFigures } from "./bench-limits";
 import { longCellFigures } from "./bench-parse";
 import { previewFigures } from "./bench-preview";
+import { printFigures } from "./bench-print";
 
 const rows: Measure[] = [];
 const failures: string[] = [];
@@ -261,6 +262,7 @@ async function main(): Promise<void> {
   for (const row of longCellFigures()) record(row);
   benchPlan("legacy-2011");
   benchPlan("ff301-1.2");
+  for (const row of printFigures()) record(row);
   for (const row of await requestFigures()) record(row);
   for (const row of await syncCounts()) record(row);
   for (const row of await recalculation()) record(row);

@@ -200,15 +200,31 @@ export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[]
     add(bytes, (sheet) => applyConditionalFormat(rangesOf(sheet, cf.address), cf));
   }
   part = "print setup";
-  add(OBJECT + 6 * ACTION + textBytes(plan.print), (sheet) => {
+  const { print } = plan;
+  // the page layout, its headers and footers and the footer for all pages: three objects
+  add(3 * OBJECT + 11 * ACTION + textBytes(print), (sheet) => {
     const page = sheet.pageLayout;
     page.paperSize = "A4";
-    page.orientation = plan.print.orientation === "landscape" ? "Landscape" : "Portrait";
-    // width only: leaving the height free prints as many pages tall as the form needs
-    page.zoom = { horizontalFitToPages: plan.print.fitToPagesWide };
-    page.setPrintTitleRows(plan.print.titleRows);
-    page.setPrintArea(plan.print.area);
+    page.orientation = print.orientation === "landscape" ? "Landscape" : "Portrait";
+    // one page wide and as many tall as the form needs (0: no limit, as fitToHeight="0")
+    page.zoom = { horizontalFitToPages: print.fitToPagesWide, verticalFitToPages: 0 };
+    page.leftMargin = print.margins.left;
+    page.rightMargin = print.margins.right;
+    page.topMargin = print.margins.top;
+    page.bottomMargin = print.margins.bottom;
+    page.headerMargin = print.margins.header;
+    page.footerMargin = print.margins.footer;
+    page.headersFooters.defaultForAllPages.centerFooter = print.footer;
+    page.setPrintTitleRows(print.titleRows);
+    page.setPrintArea(print.area);
   });
+  if (print.rowBreaks.length > 0) {
+    // the sheet's page breaks, then one added object per break, above its row
+    const above = print.rowBreaks.map((row) => `A${row}`);
+    add(OBJECT + above.length * OBJECT + textBytes(above), (sheet) => {
+      for (const address of above) sheet.horizontalPageBreaks.add(address);
+    });
+  }
   part = "activation";
   add(2 * OBJECT + 2 * ACTION, (sheet) => {
     sheet.activate();

@@ -12,6 +12,7 @@ import { FORM_COLUMNS, numberFormatsOf, SheetBuilder, type Position } from "./sh
 import { STYLES, styleRanges, validationsOf } from "./styles";
 import { conditionalFormatsOf, type MarkedCheck } from "./marks";
 import { META_NAME, metaValue } from "./meta";
+import { printSetupOf, rowHeightsOf, sectionRowsOf } from "./print";
 import type { PlanCheck, PlanName, PlanHeader, TemplatePlan } from "./types";
 
 /** The sheet name of a month's return: "MR 2011-11"; "MR (new)" without a readable month. */
@@ -164,6 +165,9 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   names.set("summary", { name: "summary", address: a1(summary.row, summary.col) });
   const columnCount = sheet.lastColumn();
   const cells = sheet.cells();
+  const columnWidths = Array.from({ length: columnCount }, (_, k) =>
+    k === 0 ? 46 : k < columns ? 16 : k === columns ? 2 : 60
+  );
   return {
     formId,
     shape,
@@ -173,9 +177,7 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
     grid: sheet.grid(rowCount, columnCount),
     cells,
     merges: sheet.merges,
-    columnWidths: Array.from({ length: columnCount }, (_, k) =>
-      k === 0 ? 46 : k < columns ? 16 : k === columns ? 2 : 60
-    ),
+    columnWidths,
     styles: STYLES,
     styleRanges: styleRanges(cells),
     numberFormats: numberFormatRanges(cells),
@@ -185,14 +187,13 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
     checks,
     summary: a1(summary.row, summary.col),
     meta: { name: META_NAME, value: metaValue(formId, shape, header.monthEnded) },
-    print: {
-      paper: "A4",
-      // a form wider than A4 portrait (FF301's line tables) prints across the page
-      orientation: columns > FORM_COLUMNS ? "landscape" : "portrait",
-      fitToPagesWide: 1,
-      titleRows: "$1:$5",
-      area: `A1:${rect(rowCount, columns, rowCount, columns)}`,
-    },
+    print: printSetupOf({
+      columnWidths,
+      formColumns: columns,
+      rowCount,
+      rowHeights: rowHeightsOf({ cells, styles: STYLES, rowCount }),
+      ...sectionRowsOf(cells),
+    }),
   };
 }
 

@@ -93,10 +93,28 @@ export interface PlanConditionalFormat {
 /** Print setup: A4, one page wide, the form's header repeated on each page. */
 export interface PrintSetup {
   readonly paper: "A4";
+  /** The one of the two that prints the form's columns larger. */
   readonly orientation: "portrait" | "landscape";
   readonly fitToPagesWide: 1;
+  /** The form's header rows, repeated at the top of each page: "$1:$5". */
   readonly titleRows: string;
+  /** The form's own columns, absolute ("$A$1:$M$114"); the check columns right of it stay out. */
   readonly area: Address;
+  /** Page margins in points. */
+  readonly margins: {
+    readonly left: number;
+    readonly right: number;
+    readonly top: number;
+    readonly bottom: number;
+    readonly header: number;
+    readonly footer: number;
+  };
+  /** Rows that start a new page (a manual break above each), in order. */
+  readonly rowBreaks: readonly number[];
+  /** The scale fitting to one page wide gives, in percent (what the host computes itself). */
+  readonly scale: number;
+  /** The page footer in Excel's header/footer codes ("Page &P of &N"). */
+  readonly footer: string;
 }
 
 /** One check cell: where it is, which instance it evaluates and which input cells it marks. */

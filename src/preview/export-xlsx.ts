@@ -6,7 +6,8 @@
  * ExcelJS is loaded only when the user exports.
  */
 import type * as ExcelJSTypes from "exceljs";
-import type { CellStyle, TemplatePlan } from "../plan/types";
+import { PRINT_MARGINS } from "../plan/print";
+import type { CellStyle, PrintSetup, TemplatePlan } from "../plan/types";
 import { cellOfA1 } from "./sheet-model";
 import type { PreviewSheet, PreviewWorkbook } from "./workbook";
 
@@ -90,23 +91,61 @@ function formulaValue(
   return { formula: fileFormula(text), ...(result === null ? {} : { result }) };
 }
 
+const INCH = 72;
+
+/**
+ * ExcelJS's page setup for the plan's: A4 (paper size 9), the orientation, one page wide and as
+ * many tall as needed (0), margins in inches. The print area and titles are written as names.
+ */
+function pageSetupOf(print: PrintSetup): Partial<ExcelJSTypes.PageSetup> {
+  const m = print.margins;
+  return {
+    paperSize: 9,
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.fitToPagesWide,
+    fitToHeight: 0,
+    margins: {
+      left: m.left / INCH,
+      right: m.right / INCH,
+      top: m.top / INCH,
+      bottom: m.bottom / INCH,
+      header: m.header / INCH,
+      footer: m.footer / INCH,
+    },
+  };
+}
+
+/**
+ * The sheet's print area and print titles as Excel names them: absolute in rows and columns
+ * ('Sheet'!$A$1:$M$114), which LibreOffice needs to apply them (ExcelJS's own leave rows bare).
+ */
+function printNamesOf(sheet: PreviewSheet, localSheetId: number): NameModel[] {
+  const { area, titleRows } = sheet.plan.print;
+  return [
+    { name: "_xlnm.Print_Area", localSheetId, ranges: [`${quote(sheet.name)}!${absolute(area)}`] },
+    { name: "_xlnm.Print_Titles", localSheetId, ranges: [`${quote(sheet.name)}!${titleRows}`] },
+  ];
+}
+
 function writeSheet(
   book: ExcelJSTypes.Workbook,
   workbook: PreviewWorkbook,
   sheet: PreviewSheet
 ): ExcelJSTypes.Worksheet {
   const plan: TemplatePlan = sheet.plan;
-  const ws = book.addWorksheet(sheet.name, {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: plan.print.orientation,
-      fitToPage: true,
-      fitToWidth: plan.print.fitToPagesWide,
-      fitToHeight: 0,
-      printArea: plan.print.area,
-      printTitlesRow: plan.print.titleRows.replace(/\$/g, ""),
-    },
-  });
+  // a whole plan stored by an earlier preview may lack the newer print fields
+  const stored: Partial<PrintSetup> = plan.print;
+  const print: PrintSetup = {
+    ...plan.print,
+    margins: stored.margins ?? PRINT_MARGINS,
+    rowBreaks: stored.rowBreaks ?? [],
+    footer: stored.footer ?? "",
+  };
+  const ws = book.addWorksheet(sheet.name, { pageSetup: pageSetupOf(print) });
+  // a break above a row is written, as Excel keeps it, after the row before
+  for (const row of print.rowBreaks) ws.getRow(row - 1).addPageBreak();
+  if (print.footer) ws.headerFooter.oddFooter = `&C${print.footer}`;
   plan.columnWidths.forEach((width, k) => (ws.getColumn(k + 1).width = width));
   for (const c of plan.cells) {
     const cell = ws.getCell(c.address);
@@ -181,6 +220,7 @@ function namesOf(workbook: PreviewWorkbook): NameModel[] {
           .join(","),
       ],
     })),
+    ...printNamesOf(sheet, localSheetId),
   ]);
 }
 

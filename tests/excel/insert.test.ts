@@ -126,13 +126,20 @@ describe.each([1, 200])("inserting the template with %i option line(s)", (option
     const page = (member: string): unknown =>
       setsOf(ops, member, /\.pageLayout$/).map(([, v]) => v)[0];
     expect(page("paperSize")).toBe("A4");
-    expect(page("orientation")).toBe("Portrait");
-    expect(page("zoom")).toEqual({ horizontalFitToPages: 1 });
+    expect(page("orientation")).toBe(
+      plan.print.orientation === "landscape" ? "Landscape" : "Portrait"
+    );
+    expect(page("zoom")).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(page("leftMargin")).toBe(plan.print.margins.left);
     const calls = ops.filter((op) => op.kind === "call" && op.path.endsWith(".pageLayout"));
     expect(calls.map((op) => [op.member, op.args])).toEqual([
       ["setPrintTitleRows", [plan.print.titleRows]],
       ["setPrintArea", [plan.print.area]],
     ]);
+    const breaks = ops.filter(
+      (op) => op.kind === "call" && op.path.endsWith(".horizontalPageBreaks")
+    );
+    expect(breaks.map((op) => op.args)).toEqual(plan.print.rowBreaks.map((r) => [`A${r}`]));
   });
 
   test("never protects the sheet, and ends on the new sheet with A1 selected", () => {

@@ -173,7 +173,7 @@ describe.each(VERSIONS)("the %s plan", (formId) => {
   test("prints landscape over the form's columns, which the check cells follow", () => {
     expect(plan.print.orientation).toBe("landscape");
     const formColumns = Math.max(...plan.cells.filter((c) => c.role !== "check").map((c) => c.col));
-    expect(plan.print.area).toMatch(new RegExp(`:[A-Z]+${plan.rowCount}$`));
+    expect(plan.print.area).toMatch(new RegExp(`^\\$A\\$1:\\$[A-Z]+\\$${plan.rowCount}$`));
     for (const cell of plan.cells.filter((c) => c.role === "check"))
       expect(cell.col).toBeGreaterThan(formColumns + 1);
   });

@@ -262,7 +262,7 @@ test("the form's headings are on the sheet with its exact wording", () => {
 
 test("print setup: A4, one page wide, the header repeated, the form's columns only", () => {
   expect(plan.print).toMatchObject({ paper: "A4", fitToPagesWide: 1, titleRows: "$1:$5" });
-  expect(plan.print.area).toBe(`A1:M${plan.rowCount}`);
+  expect(plan.print.area).toBe(`$A$1:$M$${plan.rowCount}`);
 });
 
 test("the grid holds every cell's content and nothing else", () => {
