@@ -141,8 +141,17 @@ function actualShape(layout: Layout, instance: Instance, args: readonly unknown[
   return shape as unknown as Shape;
 }
 
-/** The findings of one check cell: the instance the spec names, run on the values passed. */
-export function evaluateCheck(spec: string, args: readonly unknown[]): Finding[] {
+/** A check cell's instance as its spec names it, with the values passed, by field id. */
+export interface ReadCheck {
+  readonly layout: Layout;
+  readonly instance: Instance;
+  /** This month's values (and last month's, where the spec asks for them), by field id. */
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly previous: Readonly<Record<string, unknown>> | null;
+}
+
+/** Rebuilds the instance a spec names, for the shape the ranges passed imply, and its values. */
+export function readCheck(spec: string, args: readonly unknown[]): ReadCheck {
   const [formId, code, key, prevFlag] = spec.split("|");
   const form = formVersion(formId ?? "");
   const planned = shapeOfCode(code ?? "");
@@ -169,10 +178,16 @@ export function evaluateCheck(spec: string, args: readonly unknown[]): Finding[]
   }
   if (at > args.length)
     throw new CheckSpecError(`The check "${key}" needs ${at} arguments, not ${args.length}`);
+  return { layout, instance, values, previous: withPrev ? previous : null };
+}
+
+/** The findings of one check cell: the instance the spec names, run on the values passed. */
+export function evaluateCheck(spec: string, args: readonly unknown[]): Finding[] {
+  const { layout, instance, values, previous } = readCheck(spec, args);
   return runInstances(
     [instance],
     monthReader(layout, values),
-    withPrev ? monthReader(layout, previous) : null
+    previous ? monthReader(layout, previous) : null
   );
 }
 
