@@ -1,6 +1,7 @@
 import type { Layout } from "../form";
 import { currencySymbol } from "../values/currency";
-import { add, formatDec, ZERO, type Dec } from "../values/decimal";
+import { abs, add, formatDec, neg, sign, ZERO, type Dec } from "../values/decimal";
+import { parseCell } from "../values/parse";
 import { readCheck } from "./check-cell";
 import { scopeOf, type Instance } from "./compile";
 import { contextOf } from "./evaluate";
@@ -106,7 +107,25 @@ export function computeTotal(spec: string, field: string, args: readonly unknown
   if (problem) throw new ComputeError(`Cannot add up: ${problem}`);
   const [value] = instance.solve ? instance.solve(contextOf(cur, null), field) : [];
   if (value === undefined) throw new ComputeError("Cannot add up the figures of this total.");
-  return value;
+  if (!layout.byId.get(field)?.magnitude) return value;
+  // a figure that counts whatever its sign (AA2 to DD2) is written as its lines are: "-2,000,000"
+  return writtenNegative(instance, layout, values) ? neg(abs(value)) : abs(value);
+}
+
+/** Whether the figures of an instance that count whatever their sign are written as decreases. */
+function writtenNegative(
+  instance: Instance,
+  layout: Layout,
+  values: Readonly<Record<string, unknown>>
+): boolean {
+  for (const group of instance.inputs) {
+    for (const cell of group.cells) {
+      if (cell.prev || !layout.byId.get(cell.id)?.magnitude) continue;
+      const p = parseCell(values[cell.id], "number");
+      if (p.tag === "number" && sign(p.value) !== 0) return sign(p.value) < 0;
+    }
+  }
+  return false;
 }
 
 /**

@@ -114,6 +114,12 @@ describe.each(["seed-kingsoft-2011-11.json", "ff301-options-treasury-example-202
         expect(month.sheet.value("AtoE.ord1")).toBe(52000);
         expect(month.sheet.value("A.funds.1.amount")).toBe(10292);
         expect(month.sheet.value("A.funds.2.amount")).toBe(0);
+      } else {
+        // AA2 counts whatever its sign, and is written as its lines are: "-2,000,000"
+        expect(month.sheet.value("A.treasury.c1")).toBe(-2000000);
+        expect(month.sheet.value("A.total.c1")).toBe(1000000);
+        expect(month.sheet.value("A.funds.1.amount")).toBe(3750000);
+        expect(month.sheet.value("auth.total")).toBe("HK$80,000,000.00");
       }
     });
 
