@@ -7,6 +7,7 @@ import { scopeOf, type Instance } from "./compile";
 import { contextOf } from "./evaluate";
 import { blockCurrency } from "./kinds/currency-total";
 import { monthReader, type CellRef, type MonthReader } from "./read";
+import { slotsIn } from "./kinds/common";
 import { checksOf } from "./reconcile";
 
 // A total that is pure arithmetic of other cells of the same form starts on the sheet as a
@@ -143,19 +144,34 @@ export function computeCurrencies(spec: string, field: string, args: readonly un
   if (problem) throw new ComputeError(`Cannot add up: ${problem}`);
   const ctx = contextOf(cur, null);
   const scope = scopeOf(layout, {});
-  const sums = new Map<string, Dec>();
+  const sums = new Map<string, { sum: Dec; written: string }>();
   for (const c of layout.domains[rule.blocks]) {
-    const amount = cur.byId(scope.ref(rule.amount, { c }).id);
+    const amountId = scope.ref(rule.amount, { c }).id;
+    const amount = cur.byId(amountId);
     if (amount.tag !== "number") continue;
     const heading = scope.ref(rule.amountCurrency ?? "", { c }).slot;
-    const row = (rule.rowCurrency ?? []).map((t) => scope.ref(t, { c }).slot);
-    const currency = blockCurrency(ctx, amount, heading, row) ?? "";
-    sums.set(currency, add(sums.get(currency) ?? ZERO, amount.value));
+    const row = (rule.rowCurrency ?? []).map((t) => scope.ref(t, { c }));
+    const currency = blockCurrency(ctx, amount, heading, slotsIn(row)) ?? "";
+    const texts = [values[amountId], ...row.map((r) => values[r.id])];
+    const was = sums.get(currency);
+    sums.set(currency, {
+      sum: add(was?.sum ?? ZERO, amount.value),
+      written: was?.written ?? writtenCurrency(currency, texts),
+    });
   }
-  return [...sums]
-    .map(([currency, sum]) => {
-      const figure = formatDec(sum, { places: 2 });
-      return currency ? `${currencySymbol(currency)}${figure}` : figure;
-    })
+  return [...sums.values()]
+    .map(({ sum, written }) => `${written}${formatDec(sum, { places: 2 })}`)
     .join(" and ");
+}
+
+/**
+ * How the block writes its currency before a figure: by its code and a space where its amount or
+ * par value does ("HKD 80,000,000", FF301), else by the form's symbol ("US$1,200,000.00").
+ */
+function writtenCurrency(currency: string, texts: readonly unknown[]): string {
+  if (!currency) return "";
+  const byCode = texts.some(
+    (t) => typeof t === "string" && t.trim().toUpperCase().startsWith(`${currency} `)
+  );
+  return byCode ? `${currency} ` : currencySymbol(currency);
 }
