@@ -141,6 +141,20 @@ function actualShape(layout: Layout, instance: Instance, args: readonly unknown[
   return shape as unknown as Shape;
 }
 
+const byKey = new WeakMap<Layout, Map<string, Instance>>();
+
+/** A layout's check instance by key: every check and computed cell looks its own up on each call. */
+function instanceByKey(layout: Layout, key: string): Instance | undefined {
+  let keys = byKey.get(layout);
+  if (!keys) {
+    keys = new Map();
+    for (const instance of checksOf(layout))
+      if (!keys.has(instance.key)) keys.set(instance.key, instance);
+    byKey.set(layout, keys);
+  }
+  return keys.get(key);
+}
+
 /** A check cell's instance as its spec names it, with the values passed, by field id. */
 export interface ReadCheck {
   readonly layout: Layout;
@@ -158,7 +172,7 @@ export function readCheck(spec: string, args: readonly unknown[]): ReadCheck {
   if (!form || !planned || !key || unknownELines(form, planned).length)
     throw new CheckSpecError(`Not a check of this add-in: "${spec}"`);
   const find = (layout: Layout): Instance => {
-    const instance = checksOf(layout).find((i) => i.key === key);
+    const instance = instanceByKey(layout, key);
     if (!instance) throw new CheckSpecError(`No check "${key}" in form ${form.id}`);
     return instance;
   };
