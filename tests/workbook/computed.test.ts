@@ -191,3 +191,40 @@ describe.each([
     ]);
   });
 });
+
+describe("a row inserted among the option lines of a sheet with computed totals", () => {
+  const seed = loadFixture("seed-kingsoft-2011-11.json");
+  let hf: HyperFormula;
+  let month: MonthSheet;
+  beforeAll(async () => {
+    hf = await hkmrHyperFormula();
+    month = applyComputed(hf, seed);
+  });
+  afterAll(() => hf.destroy());
+
+  test("joins the totals it adds: the part's total, the total of A to E and the funds", () => {
+    const sheet = month.sheet.sheetId;
+    const line1 = (column: string) =>
+      hf.simpleCellAddressFromString(
+        hf.getNamedExpressionFormula(`A_1_${column}`, sheet)!.slice(1),
+        sheet
+      )!;
+    hf.addRows(sheet, [line1("exercised").row + 1, 1]);
+    const typed = { exercised: "1,000", price: "US$1.00", issued: "1,000", class: "Ordinary" };
+    hf.batch(() => {
+      for (const [column, text] of Object.entries(typed))
+        hf.setCellContents({ ...line1(column), row: line1(column).row + 1 }, text);
+    });
+    expect(month.sheet.value("A.total.ord1")).toBe(53000);
+    expect(month.sheet.value("AtoE.ord1")).toBe(53000);
+    expect(month.sheet.value("A.funds.1.amount")).toBe(11292);
+    for (const key of [
+      "total.A[class=ord1]",
+      "total.AtoE[class=ord1]",
+      "options.funds[lines=option]",
+    ])
+      expect([key, month.sheet.checkValue(key)]).toEqual([key, "OK"]);
+    // the movement in II is typed: it now differs from the total of A to E, as it should
+    expect(month.sheet.checkValue("total.ties.II[class=ord1]")).toMatch(/^Error: /);
+  });
+});
