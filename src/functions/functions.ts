@@ -1,6 +1,7 @@
 import { cellLengthProblem, isLimitError, LIMITS } from "../form";
 import { checkTextOf, CheckSpecError, ERROR_PREFIX, evaluateCheck, OK } from "../rules/check-cell";
 import { sameClass } from "../rules/class-names";
+import { computeCurrencies, ComputeError, computeTotal } from "../rules/compute-cell";
 import { headlineOf, tallyOfTexts } from "../rules/verdict";
 import { figureOf } from "../rules/read";
 import { lookupCurrency, parseCurrencyHeading } from "../values/currency";
@@ -193,6 +194,58 @@ export function rollforward(preceding: unknown, movement: unknown): number {
     )
       invalid(`${formatParsed(before)} and ${formatParsed(change)} are in different currencies.`);
     return excelNumber(add(figureOf(before) ?? ZERO, figureOf(change) ?? ZERO));
+  });
+}
+
+/** Runs a computed total's body: a spec or a figure it cannot read becomes #VALUE! with the reason. */
+function computed<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    // by name as well as class: the task pane and the functions may run in different JS contexts
+    const name = (error as Error | null)?.name;
+    if (
+      error instanceof CheckSpecError ||
+      error instanceof ComputeError ||
+      name === "CheckSpecError" ||
+      name === "ComputeError"
+    )
+      invalid((error as Error).message);
+    throw error;
+  }
+}
+
+/**
+ * Computes a total of the return (a part's total by class, the total of A to E) from the figures it adds, as typed, by the rule that checks it.
+ * @customfunction
+ * @param spec The check of the total, as the template names it: form version, shape and rule instance.
+ * @param field The total's field, as the template names it ("A.total.ord1").
+ * @param cells The cells that check reads, in the template's order, the total's own cell (or range) passed as "".
+ * @returns The total; #VALUE! with the reason when a figure it adds cannot be read.
+ */
+export function compute(spec: string, field: string, cells: unknown[][][]): number {
+  return guarded([spec, field, cells], () => {
+    if (typeof spec !== "string" || typeof field !== "string")
+      invalid("The first arguments are the total's check and its field, as text.");
+    const args = Array.isArray(cells) ? cells : [cells];
+    return excelNumber(computed(() => computeTotal(spec, field, args)));
+  });
+}
+
+/**
+ * Computes a total per currency as the form writes it ("HK$80,000,000.00 and US$1,000,000.00") from the amounts it adds, by the rule that checks it.
+ * @customfunction
+ * @param spec The check of the total, as the template names it: form version, shape and rule instance.
+ * @param field The total's field, as the template names it ("auth.total").
+ * @param cells The cells that check reads, in the template's order, the total's own cell passed as "".
+ * @returns The total in each currency the amounts use, joined by "and"; "" while none is stated.
+ */
+export function computelist(spec: string, field: string, cells: unknown[][][]): string {
+  return guarded([spec, field, cells], () => {
+    if (typeof spec !== "string" || typeof field !== "string")
+      invalid("The first arguments are the total's check and its field, as text.");
+    const args = Array.isArray(cells) ? cells : [cells];
+    return computed(() => computeCurrencies(spec, field, args));
   });
 }
 

@@ -1,4 +1,5 @@
 import { formVersion, layoutOf, type Field, type Layout } from "../form";
+import { computedFieldsOf } from "../rules/compute-cell";
 import { checksOf } from "../rules/reconcile";
 import { addDays, daysInMonth, formatDate, fromIso, type YMD } from "../values/dates";
 import { parseCell } from "../values/parse";
@@ -62,6 +63,7 @@ function asText(raw: unknown): string {
  * carry with their figures at close; movements and this month's events are left blank, but the
  * (E) lines a shape repeats per class keep their classes.
  * What carries is read from the cross-month rules, so it is the inverse of month.continuity.
+ * A computed total never carries: next month's sheet computes it again from its own figures.
  */
 export function rollForward(source: SheetReturn): PlanHeader {
   const form = formVersion(source.formId);
@@ -83,6 +85,7 @@ export function rollForward(source: SheetReturn): PlanHeader {
     values[target.id] = text; // this month's opening figure = last month's closing figure
     values[previous[0].id] = text; // no movement yet: the close starts equal to the opening
   }
+  for (const id of computedFieldsOf(layout).keys()) delete values[id];
   const end = fromIso(source.monthEnd) ?? monthEndOf(source.values["hdr.monthEnded"]);
   const next = end ? nextMonthEnd(end) : undefined;
   return {

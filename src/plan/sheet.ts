@@ -132,6 +132,19 @@ export class SheetBuilder {
     });
   }
 
+  /**
+   * Makes an input a computed cell: its initial content the template's formula (never typed as
+   * text), in the computed style; it keeps its field, so hosts read its value as any input's.
+   */
+  setFormula(fieldId: string, formula: string): void {
+    const at = this.fieldAt.get(fieldId);
+    if (!at) throw new RangeError(`No input cell for field ${fieldId}`);
+    if (!formula.startsWith("=")) throw new RangeError(`Not a formula: ${formula}`);
+    const address = a1(at.row, at.col);
+    const cell = this.byAddress.get(address)!;
+    this.byAddress.set(address, { ...cell, content: formula, style: "computed" });
+  }
+
   /** Puts any cell. */
   put(cell: Omit<PlanCell, "address">): void {
     const address = a1(cell.row, cell.col);

@@ -19,6 +19,8 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   note: { italic: true, fontColor: "#595959", locked: true },
   input: { fill: "#FFFBEA", border: true, locked: false },
   total: { bold: true, fill: "#FFF2CC", border: true, locked: false },
+  // a total the template computes: grey-green and italic, unlocked so the user may type over it
+  computed: { italic: true, fill: "#E2EFDA", fontColor: "#375623", border: true, locked: false },
   check: { fontColor: "#404040", fontSize: 9, locked: true },
   summary: { bold: true, horizontal: "right", locked: true },
 };

@@ -1,5 +1,6 @@
 import { formVersion, layoutOf, type Layout, type Shape } from "../form";
 import { checkArguments, checkSpec, OK, TO_FILL_PREFIX, WARNING_PREFIX } from "../rules/check-cell";
+import { computedFieldsOf, type Computation } from "../rules/compute-cell";
 import { checksOf } from "../rules/reconcile";
 import { parseCell } from "../values/parse";
 import { toExcelSerial } from "../values/dates";
@@ -83,6 +84,47 @@ function argumentText(
   return name;
 }
 
+/**
+ * The formula of a computed cell: HKMR.COMPUTE (or COMPUTELIST) on its check's spec, its field,
+ * and the check's cells by name, the argument holding the cell itself passed as "" (no cycle).
+ */
+function computedFormula(
+  layout: Layout,
+  sheet: SheetBuilder,
+  names: Map<string, PlanName>,
+  field: string,
+  how: Computation
+): string {
+  const args = checkArguments(how.instance, false).map((arg) =>
+    (arg.kind === "cell" ? [arg.cell] : arg.cells).some((c) => c.id === field)
+      ? '""'
+      : argumentText(arg, sheet, names, undefined)
+  );
+  const spec = checkSpec(layout, how.instance, false);
+  const fn = how.kind === "currencies" ? "HKMR.COMPUTELIST" : "HKMR.COMPUTE";
+  const call = `${fn}(${[textOf(spec), textOf(field), ...args].join(",")})`;
+  if (!how.when || !sheet.fieldAt.has(how.when.id)) return `=${call}`;
+  // blank while the line states no currency: a funds line not used asks for nothing
+  const when = nameOf("", how.when.id);
+  return `=IF(TRIM(${when})="","",${call})`;
+}
+
+/**
+ * Makes each derived total a formula computed by the rule that checks it (compute-cell.ts); a
+ * value the header gives for one (typed over) stays as given.
+ */
+function writeComputed(
+  layout: Layout,
+  sheet: SheetBuilder,
+  header: PlanHeader,
+  names: Map<string, PlanName>
+): void {
+  for (const [field, how] of computedFieldsOf(layout)) {
+    if (!sheet.fieldAt.has(field) || header.values?.[field] !== undefined) continue;
+    sheet.setFormula(field, computedFormula(layout, sheet, names, field, how));
+  }
+}
+
 /** Writes a check cell per rule instance, with its name, and the conditional formats of them all. */
 function writeChecks(
   layout: Layout,
@@ -149,6 +191,7 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
     const name = nameOf("", id);
     names.set(name, { name, address: a1(at.row, at.col), field: id });
   }
+  writeComputed(layout, sheet, header, names);
   const { checks, formats } = writeChecks(layout, sheet, header, names);
   const rowCount = sheet.row;
   const checkArea = `${absolute(1, sheet.firstCheckColumn)}:${absolute(rowCount, sheet.lastColumn())}`;

@@ -13,6 +13,7 @@ export type StyleName =
   | "note"
   | "input"
   | "total"
+  | "computed"
   | "check"
   | "summary";
 

@@ -141,15 +141,38 @@ function actualShape(layout: Layout, instance: Instance, args: readonly unknown[
   return shape as unknown as Shape;
 }
 
-/** The findings of one check cell: the instance the spec names, run on the values passed. */
-export function evaluateCheck(spec: string, args: readonly unknown[]): Finding[] {
+const byKey = new WeakMap<Layout, Map<string, Instance>>();
+
+/** A layout's check instance by key: every check and computed cell looks its own up on each call. */
+function instanceByKey(layout: Layout, key: string): Instance | undefined {
+  let keys = byKey.get(layout);
+  if (!keys) {
+    keys = new Map();
+    for (const instance of checksOf(layout))
+      if (!keys.has(instance.key)) keys.set(instance.key, instance);
+    byKey.set(layout, keys);
+  }
+  return keys.get(key);
+}
+
+/** A check cell's instance as its spec names it, with the values passed, by field id. */
+export interface ReadCheck {
+  readonly layout: Layout;
+  readonly instance: Instance;
+  /** This month's values (and last month's, where the spec asks for them), by field id. */
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly previous: Readonly<Record<string, unknown>> | null;
+}
+
+/** Rebuilds the instance a spec names, for the shape the ranges passed imply, and its values. */
+export function readCheck(spec: string, args: readonly unknown[]): ReadCheck {
   const [formId, code, key, prevFlag] = spec.split("|");
   const form = formVersion(formId ?? "");
   const planned = shapeOfCode(code ?? "");
   if (!form || !planned || !key || unknownELines(form, planned).length)
     throw new CheckSpecError(`Not a check of this add-in: "${spec}"`);
   const find = (layout: Layout): Instance => {
-    const instance = checksOf(layout).find((i) => i.key === key);
+    const instance = instanceByKey(layout, key);
     if (!instance) throw new CheckSpecError(`No check "${key}" in form ${form.id}`);
     return instance;
   };
@@ -169,10 +192,16 @@ export function evaluateCheck(spec: string, args: readonly unknown[]): Finding[]
   }
   if (at > args.length)
     throw new CheckSpecError(`The check "${key}" needs ${at} arguments, not ${args.length}`);
+  return { layout, instance, values, previous: withPrev ? previous : null };
+}
+
+/** The findings of one check cell: the instance the spec names, run on the values passed. */
+export function evaluateCheck(spec: string, args: readonly unknown[]): Finding[] {
+  const { layout, instance, values, previous } = readCheck(spec, args);
   return runInstances(
     [instance],
     monthReader(layout, values),
-    withPrev ? monthReader(layout, previous) : null
+    previous ? monthReader(layout, previous) : null
   );
 }
 

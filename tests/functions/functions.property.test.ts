@@ -50,7 +50,12 @@ const FUNCTIONS: readonly [string, (...args: unknown[]) => unknown, number][] = 
   ["FUNDS", hkmr.funds as (...args: unknown[]) => unknown, 3],
   ["TIE", hkmr.tie, 2],
   ["CHECK", hkmr.check as (...args: unknown[]) => unknown, 2],
+  ["COMPUTE", hkmr.compute as (...args: unknown[]) => unknown, 3],
+  ["COMPUTELIST", hkmr.computelist as (...args: unknown[]) => unknown, 3],
 ];
+
+/** The fields the seed's computed totals are, for calls that pass a real spec and field. */
+const FIELDS = ["A.total.ord1", "AtoE.ord1", "auth.total", "A.funds.1.amount", "E.total.pref"];
 
 describe.each(FUNCTIONS)("HKMR.%s on any argument", (_, fn, arity) => {
   test("gives a value (a finite number or text) or a cell error, never another throw", () => {
@@ -59,8 +64,15 @@ describe.each(FUNCTIONS)("HKMR.%s on any argument", (_, fn, arity) => {
         fc.array(argument, { minLength: 0, maxLength: arity + 1 }),
         fc.constantFrom(...SPECS),
         fc.boolean(),
-        (args, spec, withSpec) => {
-          const call = withSpec && fn === hkmr.check ? [spec, ...args] : args;
+        fc.constantFrom(...FIELDS),
+        (args, spec, withSpec, field) => {
+          const computes = fn === hkmr.compute || fn === hkmr.computelist;
+          const call =
+            withSpec && fn === hkmr.check
+              ? [spec, ...args]
+              : withSpec && computes
+                ? [spec, field, args]
+                : args;
           const result = outcome(() => fn(...call));
           if ("value" in result) {
             const ok =

@@ -1,5 +1,16 @@
 import "../../src/preview/hf-custom-functions-shim";
-import { check, funds, num, rollforward, tie, total } from "../../src/functions/functions";
+import {
+  check,
+  compute,
+  computelist,
+  funds,
+  num,
+  rollforward,
+  tie,
+  total,
+} from "../../src/functions/functions";
+import { LIMITS } from "../../src/form";
+import { computedFieldsOf } from "../../src/rules/compute-cell";
 import { checkArguments, checkSpec } from "../../src/rules/check-cell";
 import { checksOf } from "../../src/rules/reconcile";
 import { loadFixture } from "../support/fixtures";
@@ -165,6 +176,95 @@ describe("HKMR.CHECK runs one rule instance on the cells Excel passes", () => {
   });
 });
 
+describe("HKMR.COMPUTE and HKMR.COMPUTELIST compute a total by the rule that checks it", () => {
+  const seed = loadFixture("seed-kingsoft-2011-11.json");
+  const { layout } = seed.month;
+  const computed = computedFieldsOf(layout);
+  /** The arguments of a computed cell's formula: the check's cells, the total's own passed as "". */
+  const excelArgs = (field: string, values: Readonly<Record<string, unknown>>): unknown[][][] =>
+    checkArguments(computed.get(field)!.instance, false).map((arg) => {
+      const cells = arg.kind === "range" ? arg.cells : [arg.cell];
+      if (cells.some((c) => c.id === field)) return [[""]];
+      return cells.map((c) => [values[c.id] ?? ""]);
+    });
+  const spec = (field: string) => checkSpec(layout, computed.get(field)!.instance, false);
+  const run = (field: string, values = seed.month.values) =>
+    outcome(() =>
+      computed.get(field)!.kind === "currencies"
+        ? computelist(spec(field), field, excelArgs(field, values))
+        : compute(spec(field), field, excelArgs(field, values))
+    );
+
+  test.each([
+    ["A.total.ord1", 52000],
+    ["A.total.pref", 0], // all N/A: nothing to add
+    ["E.total.ord1", 0],
+    ["AtoE.ord1", 52000],
+    ["A.funds.1.amount", 10292],
+    ["A.funds.2.amount", 0],
+    ["auth.total", "US$1,200,000.00"],
+  ])("gives the seed's %s as %p", (field, expected) => {
+    expect(run(field)).toEqual(expected);
+  });
+
+  test("counts a repurchase (E line 6) as a decrease, whatever sign it is written with", () => {
+    const values = {
+      ...seed.month.values,
+      "E.placing.issued": "20,000,000",
+      "E.placing.class": "Ordinary shares",
+      "E.repurchase.issued": "600,000", // written positive
+      "E.repurchase.class": "Ordinary shares",
+    };
+    expect(run("E.total.ord1", values)).toBe(19400000);
+  });
+
+  test("adds the total authorised capital per currency, as the form writes it", () => {
+    const values = {
+      ...seed.month.values,
+      "auth.pref.close.shares": "40,000,000",
+      "auth.pref.close.par": "HK$1.00",
+      "auth.pref.close.capital": "HK$40,000,000",
+    };
+    expect(run("auth.total", values)).toBe("US$1,200,000.00 and HK$40,000,000.00");
+    const none = Object.fromEntries(Object.keys(seed.month.values).map((k) => [k, ""]));
+    expect(run("auth.total", none)).toBe("");
+  });
+
+  test("gives #VALUE! naming a figure it cannot read", () => {
+    const values = { ...seed.month.values, "A.2.issued": "TBC" };
+    expect(run("A.total.ord1", values)).toEqual(error("#VALUE!", /Cannot add up: .*"TBC"/));
+    expect(run("AtoE.ord1", { ...seed.month.values, "B.total.ord1": "about 5" })).toEqual(
+      error("#VALUE!", /"about 5"/)
+    );
+  });
+
+  test.each<[string, () => unknown, RegExp]>([
+    ["a spec that is no check", () => compute("nonsense", "A.total.ord1", [[[""]]]), /Not a check/],
+    [
+      "a field the check does not compute",
+      () => compute(spec("A.total.ord1"), "AtoE.ord1", excelArgs("A.total.ord1", {})),
+      /does not compute AtoE\.ord1/,
+    ],
+    [
+      "a total per currency asked of COMPUTE's rule",
+      () => computelist(spec("A.total.ord1"), "A.total.ord1", excelArgs("A.total.ord1", {})),
+      /computes no total per currency/,
+    ],
+    ["a spec that is not text", () => compute(42 as unknown as string, "x", [[[""]]]), /check/],
+    ["a field that is not text", () => computelist("x", null as unknown as string, []), /field/],
+    [
+      "more cells than a function reads",
+      () =>
+        compute(spec("A.total.ord1"), "A.total.ord1", [
+          Array.from({ length: LIMITS.rangeCells + 1 }, () => [""]),
+        ]),
+      /Too many cells/,
+    ],
+  ])("%s gives #VALUE! with the reason", (_, call, why) => {
+    expect(outcome(call)).toEqual(error("#VALUE!", why));
+  });
+});
+
 describe("functions.json generated from the JSDoc", () => {
   test("declares CHECK's cells as a repeating matrix of any values", async () => {
     const metadata = await hkmrMetadata();
@@ -185,6 +285,8 @@ describe("functions.json generated from the JSDoc", () => {
     ["FUNDS", ["counts", "matrix"], ["prices", "matrix"], ["currency", undefined]],
     ["ROLLFORWARD", ["preceding", undefined], ["movement", undefined]],
     ["TIE", ["a", undefined], ["b", undefined]],
+    ["COMPUTE", ["spec", undefined], ["field", undefined], ["cells", "matrix"]],
+    ["COMPUTELIST", ["spec", undefined], ["field", undefined], ["cells", "matrix"]],
   ] as [string, ...[string, string | undefined][]][])(
     "declares %s with its ranges as matrices",
     async (id, ...params) => {

@@ -164,7 +164,11 @@ export function fuzzPlan(run: FuzzRun): void {
         values: { "auth.ord1.remark": remark, "A.1.class": issuer },
       });
       for (const cell of plan.cells)
-        if (cell.role === "input" && /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell.content))
+        if (cell.style === "computed") {
+          // a computed total is the template's own formula, never user text
+          if (!/^=(IF\(TRIM\([\w.]+\)="","",)?HKMR\.COMPUTE(LIST)?\("/.test(cell.content))
+            throw new Error(`${cell.field} is not a computed total: ${cell.content}`);
+        } else if (cell.role === "input" && /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell.content))
           if (!/^[+-]?[\d,]+(\.\d+)?$/.test(cell.content))
             throw new Error(`${cell.field} would be a formula: ${cell.content}`);
     }),

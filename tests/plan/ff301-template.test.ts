@@ -91,11 +91,22 @@ describe.each(VERSIONS)("the %s plan", (formId) => {
       expect(cell.content.match(/HKMR\./g)).toHaveLength(1);
       expect(cell.content).toMatch(new RegExp(`^=HKMR\\.CHECK\\("${formId}\\|`));
     }
-    // besides the check cells, only the summary calls one: HKMR.SUMMARY over them all
+    // besides the check cells, only the summary calls one (HKMR.SUMMARY over them all) and
+    // each computed total (HKMR.COMPUTE, or COMPUTELIST for a total per currency)
     const elsewhere = plan.cells.filter((c) => c.role !== "check" && c.content.includes("HKMR."));
-    expect(elsewhere.map((c) => [c.role, c.content.match(/HKMR\.\w+/g)])).toEqual([
-      ["summary", ["HKMR.SUMMARY"]],
-    ]);
+    const computed = elsewhere.filter((c) => c.style === "computed");
+    expect(
+      elsewhere
+        .filter((c) => c.style !== "computed")
+        .map((c) => [c.role, c.content.match(/HKMR\.\w+/g)])
+    ).toEqual([["summary", ["HKMR.SUMMARY"]]]);
+    expect(computed.length).toBeGreaterThan(0);
+    for (const cell of computed) {
+      expect(cell.role).toBe("input");
+      expect(cell.content.match(/HKMR\.\w+/g)).toEqual([
+        cell.field === "auth.total" ? "HKMR.COMPUTELIST" : "HKMR.COMPUTE",
+      ]);
+    }
   });
 
   test("puts each check cell on a row of the block or line of its first cell", () => {

@@ -3,6 +3,7 @@ import { planTemplate } from "../../src/plan/template";
 import { nextMonthEnd, rollForward } from "../../src/plan/roll-forward";
 import { readMeta } from "../../src/plan/meta";
 import { reconcile } from "../../src/rules/reconcile";
+import { computedFieldsOf } from "../../src/rules/compute-cell";
 import { fixtureNames, loadFixture } from "../support/fixtures";
 
 const consistent = fixtureNames().filter((n) => !n.startsWith("bad-"));
@@ -17,15 +18,32 @@ describe.each(consistent)("rolling %s forward", (name) => {
   const source = { sheetName: "MR source", ...meta, values: fixture.month.values };
   const header = rollForward(source);
   const plan = planTemplate(fixture.doc.form, fixture.month.layout.shape, header);
-  // a date is written as its serial, which Excel and the preview read back as a number
+  // a date is written as its serial, which Excel and the preview read back as a number; a
+  // computed total is a formula, which reads as blank until the sheet computes it
   const values = Object.fromEntries(
     plan.cells
       .filter((c) => c.field)
       .map((c) => [
         c.field!,
-        c.numberFormat?.includes("yyyy") && /^\d+$/.test(c.content) ? Number(c.content) : c.content,
+        c.content.startsWith("=")
+          ? ""
+          : c.numberFormat?.includes("yyyy") && /^\d+$/.test(c.content)
+            ? Number(c.content)
+            : c.content,
       ])
   );
+
+  test("carries no figure into a computed total: each keeps its formula", () => {
+    const computed = [...computedFieldsOf(fixture.month.layout).keys()];
+    expect(computed.length).toBeGreaterThan(0);
+    for (const id of computed) expect(header.values?.[id]).toBeUndefined();
+    const cells = plan.cells.filter((c) => c.field && computed.includes(c.field));
+    expect(cells.map((c) => c.field).sort()).toEqual([...computed].sort());
+    for (const c of cells) {
+      expect([c.field, c.style]).toEqual([c.field, "computed"]);
+      expect(c.content).toMatch(/^=(IF\(TRIM\(.*)?HKMR\.COMPUTE(LIST)?\(/);
+    }
+  });
 
   test("gives next month's sheet whose opening balances are this month's closing balances", () => {
     for (const id of Object.keys(values).filter((k) => k.includes(".preceding"))) {
@@ -229,9 +247,11 @@ describe("rolling forward repurchases in two classes (typed (E) lines repeated p
         .filter((c) => c.field)
         .map((c) => [
           c.field!,
-          c.numberFormat?.includes("yyyy") && /^\d+$/.test(c.content)
-            ? Number(c.content)
-            : c.content,
+          c.content.startsWith("=") // a computed total reads blank until the sheet computes it
+            ? ""
+            : c.numberFormat?.includes("yyyy") && /^\d+$/.test(c.content)
+              ? Number(c.content)
+              : c.content,
         ])
     );
     const findings = reconcile({ layout: october.month.layout, values }, october.month);

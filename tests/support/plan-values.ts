@@ -8,9 +8,11 @@ import type { PlanCell, TemplatePlan } from "../../src/plan/types";
 
 /** What a host reads back from one input cell of the plan. */
 export const valueOfCell = (cell: PlanCell): string | number =>
-  cell.numberFormat !== "@" && /^\d{1,15}$/.test(cell.content)
-    ? Number(cell.content)
-    : valueOfTyped(cell.content);
+  cell.content.startsWith("=")
+    ? "" // a computed total: these readers have no formula engine (tests/workbook evaluates them)
+    : cell.numberFormat !== "@" && /^\d{1,15}$/.test(cell.content)
+      ? Number(cell.content)
+      : valueOfTyped(cell.content);
 
 /** Field id to the value read back, for every input cell of the plan (blank ones included). */
 export const valuesOfPlan = (plan: TemplatePlan): Record<string, string | number> =>

@@ -50,7 +50,7 @@ function mixesCurrencies(blocks: ReadonlyMap<string, Block>, own: string, value:
 }
 
 /** The currency of a block's amount: its own, its heading's, else its row's (par value, heading). */
-function blockCurrency(
+export function blockCurrency(
   ctx: RunContext,
   amount: Parsed,
   heading: number,
