@@ -55,7 +55,7 @@ describe("the 2011 form for a month filed on FF301", () => {
   test("gets a plain note, and the form may still be inserted", async () => {
     const host = new FakeHost();
     const { root, controller } = mount(host, "legacy-2011");
-    const note = () => root.querySelector<HTMLElement>(".note");
+    const note = () => root.querySelector<HTMLElement>(".version-note");
     expect(note()?.hidden).toBe(true); // November 2011 was filed on the paper form
     controller.updateInsert({ monthEnded: "2026-06-30", issuer: "Example Holdings Limited" });
     expect(note()?.hidden).toBe(false);

@@ -72,7 +72,7 @@ export class InsertView {
       this.topSubmit,
       h("span", { class: "hint" }, "with the entries below")
     );
-    this.versionNote = h("p", { class: "note", role: "note", hidden: true });
+    this.versionNote = h("p", { class: "version-note", role: "note", hidden: true });
     const form = h(
       "form",
       { novalidate: true, "aria-labelledby": "hkmr-insert-title" },
