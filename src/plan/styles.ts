@@ -89,7 +89,7 @@ function listValidations(lists: Map<string, PlanCell[]>, layout: Layout): PlanVa
       field.kind === "tick"
         ? {
             inputTitle: `Tick box: ${choices.join(" or ")}`,
-            inputMessage: `Tick with ${choices.join(" or ")} (pick it from the list; in the preview, click the cell or press Space). Leave it blank for no tick. ${field.caption}`,
+            inputMessage: `Tick with ${choices.join(" or ")} if ${field.caption} (pick it from the list; in the preview, click the cell or press Space). Leave it blank otherwise.`,
             errorTitle: "Not a tick",
             errorMessage: `A tick box holds ${choices.join(" or ")}, or nothing when not ticked; a word such as "No" is not an untick. Clear the cell instead.`,
           }
