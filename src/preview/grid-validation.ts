@@ -9,7 +9,7 @@ import { el } from "./dom";
 import type { Box } from "./grid-editor";
 
 const CSS = `
-.wb-prompt { position: absolute; z-index: 6; max-width: 260px; padding: 6px 8px; background: #ffffe1;
+.wb-prompt { position: absolute; z-index: 6; width: max-content; max-width: 260px; padding: 6px 8px; background: #ffffe1;
   border: 1px solid #767676; box-shadow: 1px 1px 3px rgba(0,0,0,.25); font-size: 12px; line-height: 16px;
   white-space: normal; pointer-events: none; color: #242424; }
 .wb-prompt strong { display: block; margin-bottom: 2px; }
@@ -91,8 +91,16 @@ export class ValidationLayer {
     return !this.list.hidden;
   }
 
-  /** Shows what the selected cell's validation asks (nothing when it has none). */
-  show(validation: PlanValidation | undefined, box: Box, editable: boolean): void {
+  /**
+   * Shows what the selected cell's validation asks (nothing when it has none); `roomBelow` is
+   * how many pixels of the view lie under the cell.
+   */
+  show(
+    validation: PlanValidation | undefined,
+    box: Box,
+    editable: boolean,
+    roomBelow: number
+  ): void {
     this.hideList();
     const hasPrompt =
       !!validation && (validation.inputTitle !== "" || validation.inputMessage !== "");
@@ -102,10 +110,13 @@ export class ValidationLayer {
         el("strong", {}, validation.inputTitle),
         el("span", {}, validation.inputMessage)
       );
-      // below the cell and a little to its right, as Excel places its input message
+      // below the cell and a little to its right, as Excel places its input message; above
+      // it when the view has no room below
+      const height = this.prompt.hidden ? 0 : this.prompt.offsetHeight;
+      const below = height + 8 <= roomBelow || box.y < height + 8;
       Object.assign(this.prompt.style, {
         left: `${box.x + Math.min(box.w, 48)}px`,
-        top: `${box.y + box.h + 4}px`,
+        top: `${below ? box.y + box.h + 4 : box.y - height - 4}px`,
       });
     }
     const list = validation?.kind === "list" && editable ? (validation.list ?? []) : [];

@@ -167,7 +167,9 @@ export class Grid {
     if (at !== this.validatedAt) {
       this.validatedAt = at;
       const editable = this.workbook.isInput(sheet, selected);
-      this.validation.show(this.workbook.validation(sheet, selected), box, editable);
+      const viewBottom = this.element.scrollTop + this.element.clientHeight - COL_HEAD;
+      const roomBelow = viewBottom - (box.y + box.h);
+      this.validation.show(this.workbook.validation(sheet, selected), box, editable, roomBelow);
     }
   }
 

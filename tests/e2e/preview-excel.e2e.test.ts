@@ -122,6 +122,7 @@ describe("the pane's first screen", () => {
     const note = preview.pane.locator(".version-note:not([hidden])");
     await note.waitFor(WAIT);
     expect(await note.textContent()).toContain("30 June 2026");
+    await preview.screenshot(shot("1b-2011-form-note"));
     await preview.choosePane("formId", "FF301 v1.2");
     await preview.pane.locator(".version-note[hidden]").waitFor({ ...WAIT, state: "attached" });
   });
@@ -175,11 +176,19 @@ describe("an FF301 return with two classes and three option lines", () => {
     const prompt = page.getByRole("tooltip");
     await prompt.waitFor(WAIT);
     expect(await prompt.textContent()).toContain("Tick with ✓");
+    // wholly in view, above the cell when the view has no room below it, as Excel places it
+    const promptBox = (await prompt.boundingBox())!;
+    const view = (await preview.viewport.boundingBox())!;
+    expect(promptBox.y + promptBox.height).toBeLessThanOrEqual(view.y + view.height);
     await preview.screenshot(shot("3-tick-prompt"));
     await page.keyboard.press("Space");
     expect(await preview.contentOf(box)).toBe("");
     await page.keyboard.press("Space");
     expect(await preview.contentOf(box)).toBe("✓");
+    // a word typed into it is kept, as Excel's warning keeps it, but the page says it is no tick
+    await preview.type(box, "No");
+    await page.locator(".wb-message", { hasText: "Not a tick" }).waitFor(WAIT);
+    expect(await preview.contentOf(box)).toBe("No");
   });
 
   test("a figure cell's input prompt shows when it is selected, and FF301 writes a decrease -1,234", async () => {

@@ -68,7 +68,7 @@ export class InsertView {
     );
     this.topActions = h(
       "div",
-      { class: "actions" },
+      { class: "actions top-actions" },
       this.topSubmit,
       h("span", { class: "hint" }, "with the entries below")
     );
