@@ -21,6 +21,8 @@ import type { PlanValidation, TemplatePlan } from "../plan/types";
 import { applyPlanToHyperFormula } from "./hf-workbook";
 import { entryOf } from "./entry";
 import type { DisplayValue } from "./number-format";
+import { cellValidationsOf, type CellValidations } from "./cell-validation";
+import { EditHistory, type CellContents, type EditRecord } from "./edit-history";
 import { essentialsOf, type Essentials } from "./essentials";
 import { a1Of, rectsOf, sheetModelOf, type CellInfo, type SheetModel } from "./sheet-model";
 
@@ -68,21 +70,6 @@ export interface CellValueView {
 /** A plan's month end ("2011-11-30", which sorts as text), or "" when its marker has none. */
 const monthOf = (marker: string): string => readMeta(marker)?.monthEnd ?? "";
 
-/** How many edits Ctrl+Z can take back (Excel keeps 100). */
-const UNDO_DEPTH = 100;
-
-/** A cell's raw content before and after one edit. */
-interface CellContents extends Cell {
-  readonly before: RawCellContent;
-  readonly after: RawCellContent;
-}
-
-/** One edit of a sheet, as undo takes it back. */
-interface EditRecord {
-  readonly sheet: string;
-  readonly contents: readonly CellContents[];
-}
-
 const textOf = (v: unknown): unknown => (v instanceof DetailedCellError ? v.value : (v ?? ""));
 
 /** A workbook of return sheets over one HyperFormula engine. */
@@ -93,10 +80,8 @@ export class PreviewWorkbook {
   private readonly handlers = new Map<string, Set<() => void>>();
   private readonly listeners = new Set<(event: WorkbookEvent) => void>();
   private readonly marksCache = new Map<string, Map<number, Mark>>();
-  private readonly validationsCache = new WeakMap<PreviewSheet, Map<number, PlanValidation>>();
-  private readonly ticksCache = new WeakMap<PreviewSheet, Set<string>>();
-  private readonly history: EditRecord[] = [];
-  private readonly redoable: EditRecord[] = [];
+  private readonly validations = new WeakMap<PreviewSheet, CellValidations>();
+  private readonly history = new EditHistory();
 
   constructor(readonly hf: HyperFormula) {}
 
@@ -238,31 +223,22 @@ export class PreviewWorkbook {
 
   /** The plan's data validation of a cell (its list, its input prompt), if any. */
   validation(sheet: PreviewSheet, cell: Cell): PlanValidation | undefined {
-    let byCell = this.validationsCache.get(sheet);
-    if (!byCell) {
-      byCell = new Map();
-      for (const v of sheet.plan.validations)
-        for (const area of rectsOf(v.address))
-          for (let r = area.row; r <= area.lastRow; r++)
-            for (let c = area.col; c <= area.lastCol; c++) byCell.set(r * sheet.model.cols + c, v);
-      this.validationsCache.set(sheet, byCell);
-    }
-    return byCell.get(cell.row * sheet.model.cols + cell.col);
+    return this.validationsOf(sheet).byCell.get(cell.row * sheet.model.cols + cell.col);
   }
 
   /** Whether a cell is one of the form's tick boxes, which hold "✓" or nothing. */
   isTickBox(sheet: PreviewSheet, cell: Cell): boolean {
     const field = this.info(sheet, cell)?.field;
-    if (!field) return false;
-    let ticks = this.ticksCache.get(sheet);
-    if (!ticks) {
-      const meta = readMeta(sheet.plan.meta.value);
-      const form = meta && formVersion(meta.formId);
-      const fields = form ? layoutOf(form, meta.shape).fields : [];
-      ticks = new Set(fields.filter((f) => f.kind === "tick").map((f) => f.id));
-      this.ticksCache.set(sheet, ticks);
+    return !!field && this.validationsOf(sheet).tickFields.has(field);
+  }
+
+  private validationsOf(sheet: PreviewSheet): CellValidations {
+    let found = this.validations.get(sheet);
+    if (!found) {
+      found = cellValidationsOf(sheet.plan, sheet.model.cols);
+      this.validations.set(sheet, found);
     }
-    return ticks.has(field);
+    return found;
   }
 
   /** Whether the user may type into a cell: the template's input cells only. */
@@ -313,8 +289,6 @@ export class PreviewWorkbook {
         after: entryOf(edit.text, this.info(sheet, edit)?.numberFormat),
       }));
       this.history.push({ sheet: name, contents });
-      if (this.history.length > UNDO_DEPTH) this.history.shift();
-      this.redoable.length = 0;
       this.setContents(sheet, contents, "after");
     }
     return { written: open.length, locked: edits.length - open.length };
@@ -322,20 +296,18 @@ export class PreviewWorkbook {
 
   /** Takes back the last edit (typed, pasted or written by the pane); false when there is none. */
   undo(): boolean {
-    return this.replay(this.history, this.redoable, "before");
+    return this.replay(this.history.undo(this.exists), "before");
   }
 
   /** Makes again the last edit taken back; false when there is none. */
   redo(): boolean {
-    return this.replay(this.redoable, this.history, "after");
+    return this.replay(this.history.redo(this.exists), "after");
   }
 
-  private replay(from: EditRecord[], to: EditRecord[], side: "before" | "after"): boolean {
-    let record = from.pop();
-    // an edit of a sheet removed since (a cleared workbook) cannot be taken back
-    while (record && !this.sheet(record.sheet)) record = from.pop();
+  private readonly exists = (name: string): boolean => this.sheet(name) !== undefined;
+
+  private replay(record: EditRecord | null, side: "before" | "after"): boolean {
     if (!record) return false;
-    to.push(record);
     const sheet = this.sheet(record.sheet)!;
     this.activate(sheet.name);
     this.setContents(sheet, record.contents, side);
