@@ -86,15 +86,27 @@ function listValidations(lists: Map<string, PlanCell[]>, layout: Layout): PlanVa
   return [...lists.values()].flatMap((cells) => {
     const field = layout.byId.get(cells[0].field!)!;
     const choices = field.choices ?? [];
+    // a tick box says what ticks it: the form's mark, picked from the list (or Space in the preview)
+    const text =
+      field.kind === "tick"
+        ? {
+            inputTitle: `Tick box: ${choices.join(" or ")}`,
+            inputMessage: `Tick with ${choices.join(" or ")} if ${field.caption} (pick it from the list; in the preview, click the cell or press Space). Leave it blank otherwise.`,
+            errorTitle: "Not a tick",
+            errorMessage: `A tick box holds ${choices.join(" or ")}, or nothing when not ticked; a word such as "No" is not an untick. Clear the cell instead.`,
+          }
+        : {
+            inputTitle: "Choose from the list",
+            inputMessage: `${field.caption}: ${choices.join(" / ")}`,
+            errorTitle: "Not one of the form's choices",
+            errorMessage:
+              "This is not one of the choices the form offers. You can keep it: the checks beside the form say whether it can be read.",
+          };
     return runsOf(cells).map((address) => ({
       address,
       kind: "list" as const,
       list: choices,
-      inputTitle: "Choose from the list",
-      inputMessage: `${field.caption}: ${choices.join(" / ")}`,
-      errorTitle: "Not one of the form's choices",
-      errorMessage:
-        "This is not one of the choices the form offers. You can keep it: the checks beside the form say whether it can be read.",
+      ...text,
     }));
   });
 }

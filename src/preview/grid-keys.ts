@@ -12,7 +12,9 @@ export type GridAction =
   | { readonly kind: "go"; readonly to: "rowStart" | "sheetStart" }
   /** Start typing into the cell: `text` replaces it; null edits what it holds (F2). */
   | { readonly kind: "edit"; readonly text: string | null }
-  | { readonly kind: "clear" };
+  | { readonly kind: "clear" }
+  | { readonly kind: "undo" }
+  | { readonly kind: "redo" };
 
 /** What a key does while a cell is being typed into. */
 export type EditorAction =
@@ -33,8 +35,12 @@ const ARROWS: Readonly<Record<string, readonly [number, number]>> = {
 /** The action of a key on the selected cell, or null when the grid leaves the key alone. */
 export function gridAction(key: KeyPress, pageRows: number): GridAction | null {
   if (key.altKey) return null;
-  if (key.ctrlKey || key.metaKey)
+  if (key.ctrlKey || key.metaKey) {
+    const letter = key.key.toLowerCase();
+    if (letter === "z") return { kind: key.shiftKey ? "redo" : "undo" };
+    if (letter === "y") return { kind: "redo" };
     return key.key === "Home" ? { kind: "go", to: "sheetStart" } : null;
+  }
   const arrow = ARROWS[key.key];
   if (arrow) return { kind: "move", rows: arrow[0], cols: arrow[1] };
   switch (key.key) {

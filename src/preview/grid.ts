@@ -8,12 +8,16 @@ import { el } from "./dom";
 import { cellAt, cellBox, COL_HEAD, ROW_HEAD, SheetDrawing } from "./grid-draw";
 import { CellEditor } from "./grid-editor";
 import { blockEdits, editorAction, gridAction, isBlock, type GridAction } from "./grid-keys";
+import { ValidationLayer } from "./grid-validation";
 import type { Cell, Edit, PreviewSheet, PreviewWorkbook } from "./workbook";
 
 /** What the grid tells the page: a message for the user (a locked cell, a paste's result). */
 export interface GridOptions {
   readonly message: (text: string) => void;
 }
+
+/** What a tick box holds when ticked: the form's own mark. */
+export const TICK = "✓";
 
 const LOCKED =
   "This cell belongs to the template. Type your figures in the shaded input cells (Tab and Enter move between cells).";
@@ -25,6 +29,9 @@ export class Grid {
   private readonly cells: HTMLElement;
   private readonly selectionBox: HTMLElement;
   private readonly editor = new CellEditor();
+  private readonly validation: ValidationLayer;
+  /** The sheet and cell the prompt and drop-down stand at, so a redraw leaves an open list be. */
+  private validatedAt = "";
   private readonly empty: HTMLElement;
   private drawing: SheetDrawing | null = null;
   private tabAnchor: number | null = null;
@@ -40,7 +47,11 @@ export class Grid {
     const rowHeads = el("div", { class: "wb-rowheads" });
     this.cells = el("div", { class: "wb-cells" });
     this.selectionBox = el("div", { class: "wb-selection", "aria-hidden": "true" });
-    this.cells.append(this.selectionBox, this.editor.element);
+    this.validation = new ValidationLayer({
+      choose: (text) => this.write([{ ...this.selected, text }]),
+      closed: () => this.element.focus({ preventScroll: true }),
+    });
+    this.cells.append(this.selectionBox, this.editor.element, ...this.validation.elements);
     this.empty = el("p", { class: "wb-empty" }, "No sheet yet: insert a template from the pane.");
     this.canvas = el(
       "div",
@@ -57,6 +68,7 @@ export class Grid {
         role: "application",
         "aria-roledescription": "worksheet",
         "aria-label": "Worksheet",
+        "aria-describedby": "wb-input-prompt",
       },
       this.canvas,
       this.empty
@@ -131,7 +143,11 @@ export class Grid {
 
   private draw(): void {
     const sheet = this.sheet;
-    if (!sheet || !this.drawing) return;
+    if (!sheet || !this.drawing) {
+      this.validation.hide();
+      this.validatedAt = "";
+      return;
+    }
     if (this.revealNext) {
       this.revealNext = false;
       this.reveal();
@@ -147,6 +163,14 @@ export class Grid {
       width: `${box.w + 1}px`,
       height: `${box.h + 1}px`,
     });
+    const at = `${sheet.name}!${selected.row},${selected.col}`;
+    if (at !== this.validatedAt) {
+      this.validatedAt = at;
+      const editable = this.workbook.isInput(sheet, selected);
+      const viewBottom = this.element.scrollTop + this.element.clientHeight - COL_HEAD;
+      const roomBelow = viewBottom - (box.y + box.h);
+      this.validation.show(this.workbook.validation(sheet, selected), box, editable, roomBelow);
+    }
   }
 
   /** Scrolls so that the selected cell is in view, below and beside the headers. */
@@ -207,12 +231,36 @@ export class Grid {
     this.editor.start(cell, cellBox(sheet, cell), this.workbook.content(sheet, cell), typed);
   }
 
+  /** Ticks the selected tick box with the form's mark, or unticks it; false if it is none. */
+  private toggleTick(): boolean {
+    const sheet = this.sheet;
+    const cell = this.selected;
+    if (!sheet || !this.workbook.isInput(sheet, cell) || !this.workbook.isTickBox(sheet, cell))
+      return false;
+    const ticked = this.workbook.content(sheet, cell).trim() === TICK;
+    this.write([{ ...cell, text: ticked ? "" : TICK }]);
+    return true;
+  }
+
+  /** Excel's warning for text that is not one of a list's choices: said, and the text kept. */
+  private warnOffList(edit: Edit): void {
+    const sheet = this.sheet;
+    const v = sheet && this.workbook.validation(sheet, edit);
+    const text = edit.text.trim();
+    if (!v || v.kind !== "list" || text === "" || (v.list ?? []).includes(text)) return;
+    this.options.message(
+      `${v.errorTitle}: "${text}" (${(v.list ?? []).join(" / ")}). ${v.errorMessage}`
+    );
+  }
+
   /** Ends typing, writing the text when it changed; the focus returns to the grid. */
   private commit(): void {
     if (this.editor.mode === null) return;
     const edit = this.editor.finish();
     this.element.focus({ preventScroll: true });
-    if (edit) this.write([edit]);
+    if (!edit) return;
+    this.write([edit]);
+    this.warnOffList(edit);
   }
 
   private cancelEdit(): void {
@@ -247,6 +295,8 @@ export class Grid {
       this.select(cellAt(sheet, event.clientX - rect.left, event.clientY - rect.top), false);
       v.focus({ preventScroll: true });
       event.preventDefault(); // keep the focus on the grid, not on a cell's text
+      // a click ticks a tick box, as Excel's cell check boxes do (a double-click edits it)
+      if (event.detail === 1 && event.button === 0) this.toggleTick();
     });
     this.cells.addEventListener("dblclick", (event) => {
       if (event.target !== this.editor.element) this.startEdit(null);
@@ -273,6 +323,14 @@ export class Grid {
 
   private gridKey(event: KeyboardEvent): void {
     if (!this.sheet) return;
+    const plain = !event.ctrlKey && !event.metaKey && !event.altKey;
+    if (event.key === " " && plain && !event.shiftKey && this.toggleTick())
+      return event.preventDefault();
+    if (event.key === "ArrowDown" && event.altKey) {
+      event.preventDefault();
+      this.validation.open(this.workbook.content(this.sheet, this.selected));
+      return;
+    }
     const page = Math.max(1, Math.floor(this.element.clientHeight / 24) - 1);
     const action = gridAction(event, page);
     if (!action) return;
@@ -298,7 +356,8 @@ export class Grid {
 
   /** Does what a key asks of the grid. */
   private perform(action: GridAction): void {
-    if (action.kind !== "tab" && action.kind !== "enter") this.tabAnchor = null;
+    // typing between Tabs keeps the run's first column, as in Excel; moving elsewhere ends it
+    if (action.kind === "move" || action.kind === "go") this.tabAnchor = null;
     switch (action.kind) {
       case "move":
         return this.move(action.rows, action.cols);
@@ -313,6 +372,12 @@ export class Grid {
         return;
       case "clear":
         return this.write([{ ...this.selected, text: "" }]);
+      case "undo":
+        if (!this.workbook.undo()) this.options.message("Nothing to undo.");
+        return;
+      case "redo":
+        if (!this.workbook.redo()) this.options.message("Nothing to redo.");
+        return;
     }
   }
 }

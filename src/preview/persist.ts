@@ -15,6 +15,9 @@ import type { PreviewWorkbook } from "./workbook";
 /** Where the workbook is kept; the version changes when the stored shape does. */
 export const STORAGE_KEY = "hkmr-preview-workbook/v1";
 
+/** Where the pane's insert form keeps its last entries for this (the page's one) workbook. */
+export const INSERT_FORM_KEY = "hkmr-preview-workbook/insert-form";
+
 /** Where stored contents that could not be restored are kept aside: a JSON array of the texts. */
 export const ASIDE_KEY = "hkmr-preview-workbook/not-restored";
 
@@ -211,7 +214,8 @@ export function moveAside(store: KeyValueStore): boolean {
   }
 }
 
-/** Forgets the saved workbook (what was kept aside stays until discarded). */
+/** Forgets the saved workbook and the form's entries for it (what was kept aside stays until discarded). */
 export function clearSavedWorkbook(store: KeyValueStore): void {
   store.removeItem(STORAGE_KEY);
+  store.removeItem(INSERT_FORM_KEY);
 }

@@ -3,11 +3,13 @@
  * functions, drawn as an editable grid), so the add-in runs in any browser without Excel. The
  * workbook is kept in localStorage across reloads and can be exported as .xlsx.
  */
+import { keyedStorage } from "../taskpane/insert-memory";
 import { startTaskPane } from "../taskpane/start";
 import { createEngine, fetchFunctionsMetadata } from "./engine";
 import {
   clearSavedWorkbook,
   discardKeptAside,
+  INSERT_FORM_KEY,
   keptAside,
   moveAside,
   restoreWorkbook,
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
 
   const view = mountWorkbook(workbookRoot, workbook, {
     exportXlsx: async () => {
-      const { exportXlsx } = await import(/* webpackChunkName: "export" */ "./export-xlsx");
+      const { exportXlsx } = await loadExporter();
       download(await exportXlsx(workbook), FILE_NAME);
       view.message(`Exported ${workbook.sheets.length} sheets as ${FILE_NAME}.`);
     },
@@ -114,8 +116,29 @@ async function main(): Promise<void> {
   });
   window.addEventListener("pagehide", save); // the selection too
 
-  startTaskPane(paneRoot, new PreviewHost(workbook));
+  const storage = keyedStorage(localStorage, INSERT_FORM_KEY);
+  startTaskPane(paneRoot, new PreviewHost(workbook), { storage });
   document.body.dataset.ready = "true";
+  prefetchWhenIdle(loadExporter);
+}
+
+let exporter: Promise<typeof import("./export-xlsx")> | null = null;
+
+/** The .xlsx writer (ExcelJS), loaded once: ahead of time when the page is idle, else on export. */
+function loadExporter(): Promise<typeof import("./export-xlsx")> {
+  exporter ??= import(/* webpackChunkName: "export" */ "./export-xlsx").catch((error: unknown) => {
+    exporter = null; // a failed load is tried again on the next export
+    throw error;
+  });
+  return exporter;
+}
+
+/** Starts a load once the page has nothing else to do, so the first export needs no wait. */
+function prefetchWhenIdle(load: () => Promise<unknown>): void {
+  const start = () => void load().catch(() => undefined); // the export itself reports a failure
+  if (typeof window.requestIdleCallback === "function")
+    window.requestIdleCallback(start, { timeout: 5_000 });
+  else setTimeout(start, 1_000);
 }
 
 main().catch((error: unknown) => {

@@ -17,10 +17,12 @@ import type { SheetReturn, SheetSummary } from "../plan/host";
 import { formulaAt, markFormula, readsMany } from "../plan/marks";
 import { META_NAME, readMeta } from "../plan/meta";
 import { typedText } from "../plan/typed-text";
-import type { TemplatePlan } from "../plan/types";
+import type { PlanValidation, TemplatePlan } from "../plan/types";
 import { applyPlanToHyperFormula } from "./hf-workbook";
 import { entryOf } from "./entry";
 import type { DisplayValue } from "./number-format";
+import { cellValidationsOf, type CellValidations } from "./cell-validation";
+import { EditHistory, type CellContents, type EditRecord } from "./edit-history";
 import { essentialsOf, type Essentials } from "./essentials";
 import { a1Of, rectsOf, sheetModelOf, type CellInfo, type SheetModel } from "./sheet-model";
 
@@ -65,6 +67,9 @@ export interface CellValueView {
   readonly isDate: boolean;
 }
 
+/** A plan's month end ("2011-11-30", which sorts as text), or "" when its marker has none. */
+const monthOf = (marker: string): string => readMeta(marker)?.monthEnd ?? "";
+
 const textOf = (v: unknown): unknown => (v instanceof DetailedCellError ? v.value : (v ?? ""));
 
 /** A workbook of return sheets over one HyperFormula engine. */
@@ -75,6 +80,8 @@ export class PreviewWorkbook {
   private readonly handlers = new Map<string, Set<() => void>>();
   private readonly listeners = new Set<(event: WorkbookEvent) => void>();
   private readonly marksCache = new Map<string, Map<number, Mark>>();
+  private readonly validations = new WeakMap<PreviewSheet, CellValidations>();
+  private readonly history = new EditHistory();
 
   constructor(readonly hf: HyperFormula) {}
 
@@ -104,7 +111,7 @@ export class PreviewWorkbook {
   }
 
   /**
-   * Applies a plan as a new sheet at the end of the tabs (a free name derived from the plan's),
+   * Applies a plan as a new sheet, its tab in month order (a free name derived from the plan's),
    * writes `inputs` (raw contents by field id) into its input cells, and returns it (`known`:
    * the plan's essentials when the caller made it from them). Other
    * sheets are not touched; when the plan cannot be applied, the workbook is left as it was.
@@ -137,11 +144,23 @@ export class PreviewWorkbook {
       }
       throw error;
     }
-    this.list.push(sheet);
+    this.list.splice(this.tabIndexFor(plan), 0, sheet);
     this.selections.set(sheet.name, { row: 0, col: 0 });
     this.marksCache.clear(); // a new sheet's checks may read others, never the other way round
     this.emit({ kind: "sheets" });
     return sheet;
+  }
+
+  /** Where a new sheet's tab goes: after every sheet of its month or an earlier one (month order). */
+  private tabIndexFor(plan: TemplatePlan): number {
+    const month = monthOf(plan.meta.value);
+    if (month === "") return this.list.length;
+    let at = 0;
+    this.list.forEach((sheet, k) => {
+      const other = monthOf(sheet.plan.meta.value);
+      if (other === "" || other <= month) at = k + 1;
+    });
+    return at;
   }
 
   private writeInputs(sheet: PreviewSheet, inputs: Readonly<Record<string, RawCellContent>>) {
@@ -202,6 +221,26 @@ export class PreviewWorkbook {
     return sheet.model.cells.get(cell.row * sheet.model.cols + cell.col);
   }
 
+  /** The plan's data validation of a cell (its list, its input prompt), if any. */
+  validation(sheet: PreviewSheet, cell: Cell): PlanValidation | undefined {
+    return this.validationsOf(sheet).byCell.get(cell.row * sheet.model.cols + cell.col);
+  }
+
+  /** Whether a cell is one of the form's tick boxes, which hold "✓" or nothing. */
+  isTickBox(sheet: PreviewSheet, cell: Cell): boolean {
+    const field = this.info(sheet, cell)?.field;
+    return !!field && this.validationsOf(sheet).tickFields.has(field);
+  }
+
+  private validationsOf(sheet: PreviewSheet): CellValidations {
+    let found = this.validations.get(sheet);
+    if (!found) {
+      found = cellValidationsOf(sheet.plan, sheet.model.cols);
+      this.validations.set(sheet, found);
+    }
+    return found;
+  }
+
   /** Whether the user may type into a cell: the template's input cells only. */
   isInput(sheet: PreviewSheet, cell: Cell): boolean {
     return this.info(sheet, cell)?.role === "input";
@@ -243,20 +282,60 @@ export class PreviewWorkbook {
     if (!sheet) return { written: 0, locked: edits.length };
     const open = edits.filter((e) => this.isInput(sheet, e));
     if (open.length > 0) {
-      this.hf.batch(() => {
-        for (const edit of open) {
-          const content = entryOf(edit.text, this.info(sheet, edit)?.numberFormat);
-          this.hf.setCellContents({ sheet: sheet.sheetId, row: edit.row, col: edit.col }, [
-            [content],
-          ]);
-        }
-      });
-      this.marksCache.clear(); // other months' cross-month checks may read this sheet
-      this.emit({ kind: "values", sheet: name });
-      const handlers = [...(this.handlers.get(name) ?? [])];
-      setTimeout(() => handlers.forEach((handler) => handler()), 0);
+      const contents = open.map((edit) => ({
+        row: edit.row,
+        col: edit.col,
+        before: this.rawAt(sheet, edit),
+        after: entryOf(edit.text, this.info(sheet, edit)?.numberFormat),
+      }));
+      this.history.push({ sheet: name, contents });
+      this.setContents(sheet, contents, "after");
     }
     return { written: open.length, locked: edits.length - open.length };
+  }
+
+  /** Takes back the last edit (typed, pasted or written by the pane); false when there is none. */
+  undo(): boolean {
+    return this.replay(this.history.undo(this.exists), "before");
+  }
+
+  /** Makes again the last edit taken back; false when there is none. */
+  redo(): boolean {
+    return this.replay(this.history.redo(this.exists), "after");
+  }
+
+  private readonly exists = (name: string): boolean => this.sheet(name) !== undefined;
+
+  private replay(record: EditRecord | null, side: "before" | "after"): boolean {
+    if (!record) return false;
+    const sheet = this.sheet(record.sheet)!;
+    this.activate(sheet.name);
+    this.setContents(sheet, record.contents, side);
+    const first = record.contents[0];
+    this.select(sheet.name, { row: first.row, col: first.col });
+    return true;
+  }
+
+  /** A cell's raw content as the engine holds it, to put back on undo. */
+  private rawAt(sheet: PreviewSheet, cell: Cell): RawCellContent {
+    const raw = this.hf.getCellSerialized({ sheet: sheet.sheetId, row: cell.row, col: cell.col });
+    return raw === undefined || raw === "" ? null : raw;
+  }
+
+  /** Sets cells in one recalculation and tells the view and the sheet's change handlers. */
+  private setContents(
+    sheet: PreviewSheet,
+    contents: readonly CellContents[],
+    side: "before" | "after"
+  ): void {
+    this.hf.batch(() => {
+      for (const c of contents)
+        this.hf.setCellContents({ sheet: sheet.sheetId, row: c.row, col: c.col }, [[c[side]]]);
+    });
+    this.marksCache.clear(); // other months' cross-month checks may read this sheet
+    this.emit({ kind: "values", sheet: sheet.name });
+    const handlers = [...(this.handlers.get(sheet.name) ?? [])];
+    setTimeout(() => handlers.forEach((handler) => handler()), 0);
   }
 
   /** Calls `handler` after each edit of a sheet; returns an unsubscribe. */

@@ -8,6 +8,7 @@ import { isHostError, type SheetReturn, type WorkbookHost } from "../plan/host";
 import { rollForward } from "../plan/roll-forward";
 import { planTemplate } from "../plan/template";
 import { checkReturn, previousForInsert } from "./check";
+import { readStored, recallInsert, storeInsert, type PaneStorage } from "./insert-memory";
 import { SheetFollower } from "./follow";
 import { makeFix, stillAsked, undoFix, whereOf } from "./fix";
 import {
@@ -47,12 +48,14 @@ export class PaneController {
   private readonly follower: SheetFollower;
   private disposed = false;
   private running: Promise<void> | null = null;
+  private readonly storage: PaneStorage | undefined;
 
   constructor(
     private readonly host: WorkbookHost,
     options: ControllerOptions = {}
   ) {
     this.log = options.log ?? ((error) => console.error(error));
+    this.storage = options.storage;
     this.follower = new SheetFollower(host, () => void this.recheck(), this.log, {
       debounceMs: options.debounceMs ?? 500,
       activationMs: options.activationMs ?? 0,
@@ -62,7 +65,7 @@ export class PaneController {
       missing,
       busy: null,
       status: null,
-      input: defaultInsert((options.today ?? localToday)()),
+      input: recallInsert(defaultInsert((options.today ?? localToday)()), readStored(this.storage)),
       errors: {},
       check: { kind: "idle" },
       fix: null,
@@ -112,6 +115,7 @@ export class PaneController {
   /** Changes what the form holds; a new form version keeps what it can of what was typed. */
   updateInsert(patch: Partial<InsertInput>): void {
     const input = updatedInsert(this.current.input, patch);
+    storeInsert(this.storage, input);
     // messages appear on submit, then follow the user's corrections
     const errors = this.validated ? validateInsert(input) : {};
     // the form's message follows its fields: fewer problems, fewer words; none, no message

@@ -25,9 +25,11 @@ import {
   fromIso,
   isLastDayOfMonth,
   compareDates,
+  formatDateWords,
   toIso,
   type YMD,
 } from "../values/dates";
+import { readDate } from "../values/parse-date";
 
 /** The most lines of one kind a template may have (the add-in's one set of limits). */
 export const MAX_LINES = LIMITS.linesPerPart;
@@ -63,7 +65,7 @@ export interface ClassInput {
 }
 
 /**
- * The form's contents as typed: dates ISO (as a date input gives them), counts as text. A slots
+ * The form's contents as typed: dates ISO (the view reads them day first), counts as text. A slots
  * version (2011) reads `classes`; a blocks version (FF301) reads `classCount` and `blocks`. Both
  * are kept whichever version is chosen, so switching back and forth loses nothing typed.
  */
@@ -219,13 +221,46 @@ function countOf(text: string): number | null {
 const dayMonthYear = (d: YMD): string =>
   `${String(d.day).padStart(2, "0")}/${String(d.month).padStart(2, "0")}/${d.year}`;
 
+/**
+ * A date as the user types it, day first as Hong Kong writes it ("30/06/2026", "30/6/2026",
+ * "30 June 2026", or ISO), as the ISO date the form keeps; the text itself when it does not read
+ * (the form's check then says how to write it).
+ */
+export function typedDate(text: string): string {
+  const t = text.trim();
+  if (t === "") return "";
+  if (fromIso(t)) return t;
+  const read = readDate(t);
+  return typeof read === "string" ? t : toIso(read);
+}
+
+/** An ISO date as the pane shows it, day first ("30/06/2026"); other text as it is. */
+export function shownDate(iso: string): string {
+  const date = fromIso(iso);
+  return date ? dayMonthYear(date) : iso;
+}
+
+/**
+ * Every month ended after this was filed on the e-form FF301, which replaced the 2011 paper form
+ * during 2021 (form-spec-ff301.md: its exact first month is not known, so the whole year is left be).
+ */
+const FF301_BY = "2021-12-31";
+
+/** A plain note on the chosen version, or null: the 2011 form for a month filed on FF301. */
+export function versionNote(input: InsertInput): string | null {
+  const form = formVersion(input.formId);
+  const month = fromIso(input.monthEnded);
+  if (!form || form.classMode !== "slots" || !month || input.monthEnded <= FF301_BY) return null;
+  return `Note: months ended after 2021 are filed on the HKEX e-form FF301, not on the 2011 paper form. For ${formatDateWords(month)} choose an FF301 version, unless you mean the 2011 layout (to compare with an old return, say).`;
+}
+
 /** Checks the form; returns a message for each control that needs attention (none when valid). */
 export function validateInsert(input: InsertInput): InsertErrors {
   const errors: InsertErrors = {};
   if (!formVersion(input.formId)) errors.formId = "Choose a form version";
   const monthEnded = fromIso(input.monthEnded);
   if (!monthEnded) {
-    errors.monthEnded = "Choose the month ended";
+    errors.monthEnded = "Type the month ended as dd/mm/yyyy, for example 30/06/2026";
   } else if (!isLastDayOfMonth(monthEnded)) {
     const end = { ...monthEnded, day: daysInMonth(monthEnded.year, monthEnded.month) };
     errors.monthEnded = `Choose the last day of the month (${dayMonthYear(end)})`;
@@ -235,7 +270,7 @@ export function validateInsert(input: InsertInput): InsertErrors {
     errors.issuer = `The issuer's name is too long: ${cellLengthProblem(input.issuer)}`;
   if (input.submitted) {
     const submitted = fromIso(input.submitted);
-    if (!submitted) errors.submitted = "Choose a date, or leave it blank";
+    if (!submitted) errors.submitted = "Type the date as dd/mm/yyyy, or leave it blank";
     else if (monthEnded && compareDates(submitted, monthEnded) <= 0)
       errors.submitted = "The date submitted comes after the month ended";
   }

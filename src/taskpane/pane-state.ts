@@ -4,6 +4,7 @@ import type { YMD } from "../values/dates";
 import type { CheckView } from "./check";
 import type { FixState } from "./fix";
 import type { InsertErrors, InsertInput } from "./insert-form";
+import type { PaneStorage } from "./insert-memory";
 
 /** What the pane is doing; one action at a time. */
 export type Action = "insert" | "check" | "rollForward" | "fix";
@@ -38,6 +39,8 @@ export interface ControllerOptions {
   readonly activationMs?: number;
   /** Where unexpected errors go (default console.error); the pane shows a plain message. */
   readonly log?: (error: unknown) => void;
+  /** Where the insert form's last entries are kept for this workbook (none: not remembered). */
+  readonly storage?: PaneStorage;
 }
 
 /** What the pane says of a failure it did not foresee (the error itself goes to the log). */

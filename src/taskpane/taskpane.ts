@@ -3,6 +3,7 @@
  * Office it says where to open it. Other hosts (the preview) call startTaskPane themselves.
  */
 import { ExcelHost } from "../excel/excel-host";
+import type { PaneStorage } from "./insert-memory";
 import { startTaskPane } from "./start";
 
 export { startTaskPane } from "./start";
@@ -19,6 +20,31 @@ const UNSUPPORTED_PAGE_ID = "unsupported-webview";
 function setText(id: string, text: string): void {
   const element = document.getElementById(id);
   if (element) element.textContent = text;
+}
+
+/** The setting that keeps the insert form's last entries, in the workbook itself. */
+const INSERT_FORM_SETTING = "hkmr.insertForm";
+
+/**
+ * The insert form's storage in Excel: the workbook's own settings (Office.context.document
+ * .settings), so each workbook remembers its issuer and classes; saved a moment after the last
+ * change, as each save writes the document's settings.
+ */
+function documentSettings(): PaneStorage | undefined {
+  const settings = Office.context?.document?.settings;
+  if (!settings) return undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    read: () => {
+      const value: unknown = settings.get(INSERT_FORM_SETTING);
+      return typeof value === "string" ? value : null;
+    },
+    write: (text) => {
+      settings.set(INSERT_FORM_SETTING, text);
+      clearTimeout(timer);
+      timer = setTimeout(() => settings.saveAsync(), 2_000);
+    },
+  };
 }
 
 setText("title", title);
@@ -38,7 +64,7 @@ if (document.getElementById(UNSUPPORTED_PAGE_ID)) {
         return;
       }
       const root = document.getElementById("app") ?? document.body;
-      startTaskPane(root, new ExcelHost());
+      startTaskPane(root, new ExcelHost(), { storage: documentSettings() });
     })
     .catch(() => setText("status", "Office did not start. Reload the add-in."));
 }

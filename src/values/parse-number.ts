@@ -15,6 +15,8 @@ const { decFromScaled, decFromString, neg } = decimalModule;
 
 /** The hint every unreadable figure ends with: what would read. */
 export const FIGURE_HINT = "write a number such as 1,234 or (1,234), or Nil, N/A or -";
+/** The same hint for a form that writes a decrease with a minus sign (FF301). */
+export const FIGURE_HINT_MINUS = "write a number such as 1,234 or -1,234, or Nil, N/A or -";
 const GROUPING = "thousands separators go every three digits, as in 1,234,567";
 const DOTS = "use commas for thousands and a point for decimals, as in 1,234,567.50";
 const TWICE_NEGATIVE = "it is negative twice; write (1,000) or -1,000";

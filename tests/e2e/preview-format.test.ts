@@ -115,6 +115,10 @@ test.each([
   ["Delete", {}, { kind: "clear" }],
   ["7", {}, { kind: "edit", text: "7" }],
   ["c", { ctrlKey: true }, null],
+  ["z", { ctrlKey: true }, { kind: "undo" }],
+  ["Z", { ctrlKey: true, shiftKey: true }, { kind: "redo" }],
+  ["y", { ctrlKey: true }, { kind: "redo" }],
+  ["z", { metaKey: true }, { kind: "undo" }],
   ["Shift", {}, null],
 ])("on the grid, %p %p does %p", (k, mods, action) => {
   expect(gridAction(key(k, mods), 20)).toEqual(action);

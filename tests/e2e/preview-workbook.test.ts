@@ -192,3 +192,64 @@ test("remakes the plans of inserts and roll forwards from their essentials", () 
     previousSheet: "MR 2011-11",
   });
 });
+
+test("sheet tabs go in month order, whatever the order of inserting", async () => {
+  const workbook = await newWorkbook();
+  const host = new PreviewHost(workbook);
+  for (const monthEnded of ["2011-11-30", "2011-09-30", "2012-01-31", "2011-10-31", "2011-11-30"])
+    await host.insertTemplate(planTemplate("legacy-2011", SHAPE, { monthEnded }));
+  expect(workbook.sheets.map((s) => s.name)).toEqual([
+    "MR 2011-09",
+    "MR 2011-10",
+    "MR 2011-11",
+    "MR 2011-11 (2)",
+    "MR 2012-01",
+  ]);
+  expect((await host.listReturns()).map((r) => r.monthEnd)).toEqual([
+    "2011-09-30",
+    "2011-10-31",
+    "2011-11-30",
+    "2011-11-30",
+    "2012-01-31",
+  ]);
+});
+
+test("undo takes back edits one at a time, the pane's writes included, and redo makes them again", async () => {
+  const workbook = await newWorkbook();
+  const host = new PreviewHost(workbook);
+  const { sheetName } = await host.insertTemplate(novemberPlan());
+  const sheet = workbook.sheet(sheetName)!;
+  const close = fieldCell(sheet, "issued.ord1.close.shares");
+  const issuer = fieldCell(sheet, "hdr.issuer");
+  const content = (cell: { row: number; col: number }) => workbook.content(sheet, cell);
+  workbook.write(sheetName, [{ ...close, text: "1,000" }]);
+  workbook.write(sheetName, [{ ...issuer, text: "Example Holdings Limited" }]);
+  await host.writeField(sheetName, "issued.ord1.close.shares", "2000");
+  expect(content(close)).toBe("2000");
+  expect(workbook.undo()).toBe(true); // the pane's write
+  expect(content(close)).toBe("1000");
+  expect(workbook.undo()).toBe(true);
+  expect(content(issuer)).toBe("");
+  expect(workbook.selection(sheetName)).toEqual(issuer);
+  expect(workbook.redo()).toBe(true);
+  expect(content(issuer)).toBe("Example Holdings Limited");
+  expect(workbook.undo() && workbook.undo()).toBe(true);
+  expect(content(close)).toBe("");
+  expect(workbook.undo()).toBe(false); // nothing before the first edit
+  expect(workbook.redo()).toBe(true);
+  workbook.write(sheetName, [{ ...issuer, text: "Another" }]);
+  expect(workbook.redo()).toBe(false); // a new edit drops what was undone
+});
+
+test("a tick box is known as one, and carries the list and prompt of the plan's validation", async () => {
+  const workbook = await newWorkbook();
+  const plan = planTemplate("ff301-1.2", { ...SHAPE, classes: 1 }, { monthEnded: "2026-06-30" });
+  const sheet = workbook.addSheet(plan);
+  const box = fieldCell(sheet, "issued.c1.float.complied");
+  expect(workbook.isTickBox(sheet, box)).toBe(true);
+  expect(workbook.isTickBox(sheet, fieldCell(sheet, "issued.c1.close.shares"))).toBe(false);
+  const v = workbook.validation(sheet, box);
+  expect(v?.kind).toBe("list");
+  expect(v?.list).toEqual(["✓"]);
+  expect(v?.inputMessage).toMatch(/^Tick with ✓/);
+});

@@ -69,3 +69,18 @@ describe("the public float confirmation speaks of its boxes together, or of the 
       expect(m).toMatch(/: (tick|untick|state|say|\d+ boxes are ticked; tick)/);
   });
 });
+
+describe("an unreadable figure's hint writes a decrease as the chosen form does", () => {
+  const cases: [string, string, string, string][] = [
+    ["FF301", "-1,234", "ff301-options-treasury-example-2026-06.json", "(1,234)"],
+    ["the 2011 form", "(1,234)", "seed-kingsoft-2011-11.json", "-1,234"],
+  ];
+  test.each(cases)("%s writes %s", (_, wanted, name, other) => {
+    const { month } = loadFixture(name);
+    const field = month.layout.fields.find((f) => f.kind === "shares")!;
+    const { findings } = verdictOf(withValue(month, field.id, "12 apples"));
+    const hint = findings.find((f) => f.code === "value.unreadable");
+    expect(hint?.message).toContain(`such as 1,234 or ${wanted},`);
+    expect(hint?.message).not.toContain(other);
+  });
+});

@@ -84,7 +84,7 @@ describe("the new-return form", () => {
     });
     await controller.insert();
     expect(controller.state.errors).toEqual({
-      monthEnded: "Choose the month ended",
+      monthEnded: "Type the month ended as dd/mm/yyyy, for example 30/06/2026",
       issuer: "Enter the issuer's name",
       classes: "Choose at least one class of shares",
       options: "Between 0 and 200 option lines",
@@ -95,7 +95,7 @@ describe("the new-return form", () => {
     });
     expect(controller.state.status).toEqual({
       kind: "error",
-      text: "8 fields need attention: Choose the month ended.",
+      text: "8 fields need attention: Type the month ended as dd/mm/yyyy, for example 30/06/2026.",
     });
     expect(host.count("insertTemplate")).toBe(0);
     expect(host.count("listReturns")).toBe(0);

@@ -169,7 +169,7 @@ describe("the new-return form", () => {
 
     type(options, "3");
     type(control(root, "Name of issuer"), "Kingsoft Corporation Limited");
-    type(control(root, "For the month ended"), "2011-10-31");
+    type(control(root, "For the month ended (dd/mm/yyyy)"), "31/10/2011");
     expect(root.querySelectorAll(".message:not(:empty)")).toHaveLength(0);
     root.querySelector("form")!.dispatchEvent(new Event("submit", { cancelable: true }));
     await flush();

@@ -1,4 +1,5 @@
 import * as decimalModule from "../../values/decimal";
+import { FIGURE_HINT, FIGURE_HINT_MINUS } from "../../values/parse-number";
 import type { KindCompiler, Outcome } from "../compile";
 import * as readModule from "../read";
 import type { CellRef } from "../read";
@@ -154,6 +155,8 @@ export const cells: KindCompiler<CellsRule> = (rule, scope) => {
     prev: false,
   }));
   const position = new Map(refs.map((ref, k) => [ref.slot, k]));
+  // the hint writes a decrease as the form does: FF301 "-1,234", the 2011 form "(1,234)"
+  const minus = scope.layout.form.negatives === "minus";
   return {
     cells: refs,
     onlyFlagged: true,
@@ -172,7 +175,9 @@ export const cells: KindCompiler<CellsRule> = (rule, scope) => {
               code: "value.unreadable",
               cells: [refs[k]],
               actual: v.text,
-              params: { why: v.message },
+              params: {
+                why: minus ? v.message.replace(FIGURE_HINT, FIGURE_HINT_MINUS) : v.message,
+              },
             };
           }
         } else if (v.tag === "number") {

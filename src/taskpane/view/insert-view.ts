@@ -13,11 +13,18 @@ import {
   type CountKey,
   type InsertField,
   type InsertInput,
+  shownDate,
+  typedDate,
+  versionNote,
 } from "../insert-form";
 import { eLineChoices, eLineField, type ELineField } from "../e-lines-form";
 import { BlocksView } from "./class-blocks-view";
 import { choiceField, textInput } from "./controls";
 import { checkedOf, h, setFlag, uniqueId, valueOf } from "./dom";
+
+/** A date typed as text, shown day first (a date input would show the browser's order). */
+const dateInput = (label: string, iso: string): HTMLElement =>
+  textInput(label, shownDate(iso), { placeholder: "dd/mm/yyyy", inputmode: "numeric" });
 
 /** The fields drawn once, typed as text or chosen from a list. */
 type TextField = "formId" | "monthEnded" | "issuer" | "submitted" | CountKey;
@@ -36,6 +43,9 @@ export class InsertView {
   private readonly eLinesArea: HTMLElement;
   private blocks: BlocksView | null = null;
   private readonly submit: HTMLElement;
+  private readonly topSubmit: HTMLElement;
+  private readonly topActions: HTMLElement;
+  private readonly versionNote: HTMLElement;
   private readonly controls: HTMLElement[] = [];
   private formId = "";
 
@@ -50,22 +60,31 @@ export class InsertView {
       { type: "submit", appearance: "primary", id: "hkmr-insert" },
       "Insert template"
     );
+    // on a long form the first screen shows the button too: the entries below are remembered
+    this.topSubmit = h(
+      "fluent-button",
+      { type: "submit", appearance: "primary", id: "hkmr-insert-top" },
+      "Insert template"
+    );
+    this.topActions = h(
+      "div",
+      { class: "actions top-actions" },
+      this.topSubmit,
+      h("span", { class: "hint" }, "with the entries below")
+    );
+    this.versionNote = h("p", { class: "version-note", role: "note", hidden: true });
     const form = h(
       "form",
       { novalidate: true, "aria-labelledby": "hkmr-insert-title" },
       this.versionField(input),
-      this.field(
-        "monthEnded",
-        textInput("For the month ended", input.monthEnded, { type: "date" })
-      ),
+      this.topActions,
+      this.field("monthEnded", dateInput("For the month ended (dd/mm/yyyy)", input.monthEnded)),
+      this.versionNote,
       this.field(
         "issuer",
         textInput("Name of issuer", input.issuer, { autocomplete: "organization" })
       ),
-      this.field(
-        "submitted",
-        textInput("Date submitted (optional)", input.submitted, { type: "date" })
-      ),
+      this.field("submitted", dateInput("Date submitted (optional, dd/mm/yyyy)", input.submitted)),
       this.classArea,
       this.countsFieldset(input),
       this.eLinesArea,
@@ -104,7 +123,9 @@ export class InsertView {
     this.controls.push(control);
     control.dataset.field = key;
     const update = () => {
-      const value = valueOf(control);
+      const typed = valueOf(control);
+      // dates are typed day first and kept as ISO
+      const value = key === "monthEnded" || key === "submitted" ? typedDate(typed) : typed;
       const { input } = this.controller.state;
       if (isCount(key)) this.controller.updateInsert({ counts: { ...input.counts, [key]: value } });
       else this.controller.updateInsert({ [key]: value });
@@ -282,5 +303,17 @@ export class InsertView {
       else control.removeAttribute("aria-invalid");
     }
     setFlag(this.submit, "disabled", !enabled);
+    setFlag(this.topSubmit, "disabled", !enabled);
+    const note = versionNote(state.input) ?? "";
+    if (this.versionNote.textContent !== note) this.versionNote.textContent = note;
+    this.versionNote.hidden = note === "";
+  }
+
+  /** Whether the form leads the pane (no return in view): its buttons are then the primary ones. */
+  lead(leading: boolean): void {
+    for (const button of [this.submit, this.topSubmit])
+      if (leading) button.setAttribute("appearance", "primary");
+      else button.removeAttribute("appearance");
+    this.topActions.hidden = !leading;
   }
 }

@@ -54,6 +54,29 @@ export function mountPane(root: HTMLElement, controller: PaneController): Mounte
   checkButton.addEventListener("click", () => void controller.check());
   rollButton.addEventListener("click", () => void controller.rollForward());
 
+  const checkSection = h(
+    "section",
+    { "aria-labelledby": "hkmr-check-title" },
+    h("h2", { id: "hkmr-check-title" }, "Check the active return"),
+    h(
+      "p",
+      { class: "hint" },
+      "Says whether the sheet in view is ready to file, what is left to fill and what does not reconcile; select an item to go to its cell. Checks again after each edit and each change of sheet."
+    ),
+    h("div", { class: "actions" }, checkButton),
+    result
+  );
+  const rollSection = h(
+    "section",
+    { "aria-labelledby": "hkmr-roll-title" },
+    h("h2", { id: "hkmr-roll-title" }, "Next month"),
+    h(
+      "p",
+      { class: "hint" },
+      "Creates next month's sheet from the active return: closing balances become opening balances. The active sheet is not changed."
+    ),
+    h("div", { class: "actions" }, rollButton)
+  );
   const element = h(
     "div",
     { class: "hkmr-pane" },
@@ -69,31 +92,22 @@ export function mountPane(root: HTMLElement, controller: PaneController): Mounte
     ),
     notice,
     status,
-    h(
-      "section",
-      { "aria-labelledby": "hkmr-check-title" },
-      h("h2", { id: "hkmr-check-title" }, "Check the active return"),
-      h(
-        "p",
-        { class: "hint" },
-        "Says whether the sheet in view is ready to file, what is left to fill and what does not reconcile; select an item to go to its cell. Checks again after each edit and each change of sheet."
-      ),
-      h("div", { class: "actions" }, checkButton),
-      result
-    ),
-    h(
-      "section",
-      { "aria-labelledby": "hkmr-roll-title" },
-      h("h2", { id: "hkmr-roll-title" }, "Next month"),
-      h(
-        "p",
-        { class: "hint" },
-        "Creates next month's sheet from the active return: closing balances become opening balances. The active sheet is not changed."
-      ),
-      h("div", { class: "actions" }, rollButton)
-    ),
+    checkSection,
+    rollSection,
     insert.element
   );
+  let leading: boolean | null = null;
+  /** With no return in view the pane leads with the form; with one, with its verdict. */
+  const arrange = (state: PaneState) => {
+    const noReturn = state.check.kind === "idle" || state.check.kind === "noReturn";
+    if (noReturn === leading) return;
+    leading = noReturn;
+    if (noReturn) status.after(insert.element, checkSection, rollSection);
+    else status.after(checkSection, rollSection, insert.element);
+    if (noReturn) checkButton.removeAttribute("appearance");
+    else checkButton.setAttribute("appearance", "primary");
+    insert.lead(noReturn);
+  };
 
   const actions = {
     select: (cells: readonly string[]) => void controller.selectFinding(cells),
@@ -109,6 +123,7 @@ export function mountPane(root: HTMLElement, controller: PaneController): Mounte
     setFlag(checkButton, "disabled", !enabled);
     setFlag(rollButton, "disabled", !enabled);
     insert.render(state, enabled);
+    arrange(state);
 
     notice.hidden = state.missing.length === 0;
     const needs = state.missing.length ? requirementsText(state.missing) : "";

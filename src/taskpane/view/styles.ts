@@ -39,6 +39,10 @@ body { font-family: ${t("fontFamilyBase", "'Segoe UI', system-ui, sans-serif")};
 .hkmr-pane section { border-top: 1px solid ${stroke}; padding-top: ${sM}; }
 .hkmr-pane [hidden] { display: none !important; }
 .hkmr-pane .actions { display: flex; flex-wrap: wrap; gap: ${hS}; }
+.hkmr-pane .top-actions { align-items: center; margin-bottom: ${sS}; }
+.hkmr-pane .top-actions .hint { margin-bottom: 0; }
+.hkmr-pane .version-note { font-size: ${t("fontSizeBase200", "12px")}; margin-bottom: ${sS}; padding: ${sXS} ${sS};
+  border-left: 3px solid ${stroke}; }
 .hkmr-pane fluent-text-input, .hkmr-pane fluent-dropdown, .hkmr-pane fluent-field { width: 100%; max-width: 100%; }
 .hkmr-pane .version { margin-bottom: ${sS}; }
 .hkmr-pane .field { display: flex; flex-direction: column; gap: ${sXS}; margin-bottom: ${sS}; }
