@@ -2,6 +2,7 @@ import { cellLengthProblem, isLimitError, LIMITS } from "../form";
 import { checkTextOf, CheckSpecError, ERROR_PREFIX, evaluateCheck, OK } from "../rules/check-cell";
 import { sameClass } from "../rules/class-names";
 import { headlineOf, tallyOfTexts } from "../rules/verdict";
+import { STATUS_MARKS, worstOfTexts } from "../rules/row-verdict";
 import { figureOf } from "../rules/read";
 import { lookupCurrency, parseCurrencyHeading } from "../values/currency";
 import { add, eq, formatDec, isZero, mul, roundHalfUp, ZERO, type Dec } from "../values/decimal";
@@ -166,6 +167,26 @@ export function summary(checks: unknown[][], count: number): string {
       invalid("The second argument is how many check cells the template wrote, a whole number.");
     return headlineOf(tallyOfTexts(cellsOf(checks), expected));
   });
+}
+
+/**
+ * Reads the check cells of one row and shows the worst state: ✓, ✕ (error), ⚠ (warning) or "to fill".
+ * @customfunction
+ * @param checks The check cells of the row (blank cells are skipped).
+ * @returns The mark of the worst check of the row.
+ */
+export function status(checks: unknown[][]): string {
+  return guarded([checks], () => STATUS_MARKS[worstOfTexts(cellsOf(checks)).state]);
+}
+
+/**
+ * Reads the check cells of one row and gives the reason of the worst one that is not OK, or nothing when all are OK.
+ * @customfunction
+ * @param checks The check cells of the row (blank cells are skipped).
+ * @returns The text of the worst check of the row, or "" when every check is OK.
+ */
+export function reason(checks: unknown[][]): string {
+  return guarded([checks], () => worstOfTexts(cellsOf(checks)).text);
 }
 
 /**

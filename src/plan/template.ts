@@ -9,6 +9,18 @@ import { blocksFormColumns } from "./block-lines";
 import { writeBlocksForm } from "./blocks";
 import { writeSlotsForm, type Writer } from "./sections";
 import { FORM_COLUMNS, numberFormatsOf, SheetBuilder, type Position } from "./sheet";
+import {
+  CHECK_CHARS,
+  columnPx,
+  formColumnWidths,
+  labelsToWrap,
+  REASON_CHARS,
+  rowHeightsOf,
+  spansOf,
+  STATUS_CHARS,
+  textPx,
+} from "./layout";
+import { REASON_UNREADABLE, STATUS_UNREADABLE } from "../rules/row-verdict";
 import { STYLES, styleRanges, validationsOf } from "./styles";
 import { conditionalFormatsOf, type MarkedCheck } from "./marks";
 import { META_NAME, metaValue } from "./meta";
@@ -127,9 +139,107 @@ function writeChecks(
   return { checks, formats };
 }
 
+/** The first row and column of an A1 address ("B7:C9" gives 7 and 2). */
+function rowColOf(address: string): Position {
+  const m = /^([A-Z]+)(\d+)/.exec(address)!;
+  return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
+}
+
+/**
+ * The column right of each table: the tables are the runs of rows between blank rows, each as
+ * wide as its inputs and headings (a merge counts to its last column), at most the form's width.
+ */
+function tableEnds(sheet: SheetBuilder, columns: number): Map<number, number> {
+  const spans = spansOf(sheet.merges);
+  const lastOfRow = new Map<number, number>();
+  for (const cell of sheet.cells()) {
+    if (cell.col > columns) continue;
+    const span = spans.find((x) => x.row === cell.row && x.col === cell.col);
+    // a heading spans its table; a wide input (a remark, a confirmation) only starts in it
+    const last =
+      cell.style === "heading"
+        ? Math.min(columns, span?.lastCol ?? cell.col)
+        : cell.role === "input"
+          ? cell.col
+          : 0;
+    lastOfRow.set(cell.row, Math.max(lastOfRow.get(cell.row) ?? 0, last));
+  }
+  const out = new Map<number, number>();
+  for (let row = 1; row <= sheet.row;) {
+    if (!lastOfRow.has(row)) {
+      row++;
+      continue;
+    }
+    let end = row;
+    while (lastOfRow.has(end + 1)) end++;
+    let last = 0;
+    for (let r = row; r <= end; r++) last = Math.max(last, lastOfRow.get(r)!);
+    for (let r = row; r <= end; r++) out.set(r, last || columns);
+    row = end + 1;
+  }
+  return out;
+}
+
+/**
+ * Writes, on each row that holds check cells, the row's status (the worst of its checks as a
+ * mark) and reason (that check's text) in the first two columns right of its table, or right of
+ * the form where those are taken; both fail closed on an error value in a check cell.
+ */
+function writeRowVerdicts(sheet: SheetBuilder, checks: readonly PlanCheck[], columns: number) {
+  const ends = tableEnds(sheet, columns);
+  const spans = spansOf(sheet.merges);
+  const free = (row: number, col: number): boolean =>
+    !sheet.has(row, col) &&
+    !spans.some((x) => x.row <= row && row <= x.lastRow && x.col <= col && col <= x.lastCol);
+  const [first, last] = [sheet.firstCheckColumn, sheet.lastColumn()];
+  const rows = [...new Set(checks.map((check) => rowColOf(check.address).row))].sort(
+    (p, q) => p - q
+  );
+  for (const row of rows) {
+    let col = Math.min(columns, ends.get(row) ?? columns) + 1;
+    if (!free(row, col) || !free(row, col + 1)) col = columns + 1;
+    const range = `${a1(row, first)}:${a1(row, last)}`;
+    sheet.put({
+      row,
+      col,
+      role: "label",
+      content: `=IFERROR(HKMR.STATUS(${range}),"${STATUS_UNREADABLE}")`,
+      style: "status",
+    });
+    sheet.put({
+      row,
+      col: col + 1,
+      role: "label",
+      content: `=IFERROR(HKMR.REASON(${range}),"${REASON_UNREADABLE}")`,
+      style: "reason",
+    });
+  }
+}
+
+/** Pixels the title may take before the verdict: it wraps in them when longer. */
+const TITLE_PX = 560;
+
+/**
+ * Puts "Verdict:" on the title's row just right of the title, whose merge ends there, and
+ * returns the cell the summary goes in: near A1, in view on opening and frozen with the title.
+ */
+function writeSummary(sheet: SheetBuilder, widths: readonly number[], columns: number): Position {
+  const title = sheet.cells().find((c) => c.row === 1 && c.col === 1);
+  // a long title wraps in its merge rather than push the verdict out of view
+  const needed = Math.min(TITLE_PX, textPx(title?.content ?? "", STYLES.title) + 12);
+  let col = 2;
+  for (let left = columnPx(widths[0]); left < needed && col < columns - 1; col++)
+    left += columnPx(widths[col - 1]);
+  const merge = sheet.merges.findIndex((m) => m.startsWith("A1:"));
+  if (merge >= 0) sheet.merges.splice(merge, 1, ...(col > 2 ? [rect(1, 1, 1, col - 1)] : []));
+  sheet.put({ row: 1, col, role: "label", content: "Verdict:", style: "summary" });
+  return { row: 1, col: col + 1 };
+}
+
 /**
  * Plans the worksheet of one return: the form's sections with input cells, a check cell per
- * rule instance, names, styles, validation, conditional formats and print setup, as plain data.
+ * rule instance, each row's status and reason beside its table, names, styles, validation,
+ * conditional formats, widths, row heights, frozen panes and print setup, as plain data.
  */
 export function planTemplate(formId: string, shape: Shape, header: PlanHeader = {}): TemplatePlan {
   const form = formVersion(formId);
@@ -151,18 +261,36 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   const { checks, formats } = writeChecks(layout, sheet, header, names);
   const rowCount = sheet.row;
   const checkArea = `${absolute(1, sheet.firstCheckColumn)}:${absolute(rowCount, sheet.lastColumn())}`;
+  writeRowVerdicts(sheet, checks, columns);
+  const formWidths = formColumnWidths(
+    sheet.cells(),
+    layout,
+    new Set(sheet.merges.map((m) => m.split(":")[0])),
+    columns
+  );
   // "Ready to file" or what is left, from the check cells' texts; fail closed: a check cell
   // missing counts as an error, and an error value among them never reads ready
-  sheet.put({ row: 2, col: columns - 2, role: "label", content: "Verdict:", style: "summary" });
-  const summary = { row: 2, col: columns - 1 };
+  const summary = writeSummary(sheet, formWidths, columns);
   sheet.put({
     ...summary,
     role: "summary",
     content: `=IFERROR(HKMR.SUMMARY(${checkArea},${checks.length}),"${NOT_READY}"&(${checks.length}-COUNTIF(${checkArea},"${OK}")-COUNTIF(${checkArea},"${WARNING_PREFIX}*")-COUNTIF(${checkArea},"${TO_FILL_PREFIX}*")))`,
-    style: "summary",
+    style: "verdict",
   });
   names.set("summary", { name: "summary", address: a1(summary.row, summary.col) });
   const columnCount = sheet.lastColumn();
+  const columnWidths = Array.from({ length: columnCount }, (_, k) =>
+    k < columns
+      ? formWidths[k]
+      : k === columns
+        ? STATUS_CHARS
+        : k === columns + 1
+          ? REASON_CHARS
+          : CHECK_CHARS
+  );
+  const spans = spansOf(sheet.merges);
+  for (const address of labelsToWrap(sheet.cells(), spans, columnWidths, columns, STYLES))
+    sheet.restyle(address, "labelWrap");
   const cells = sheet.cells();
   return {
     formId,
@@ -173,9 +301,11 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
     grid: sheet.grid(rowCount, columnCount),
     cells,
     merges: sheet.merges,
-    columnWidths: Array.from({ length: columnCount }, (_, k) =>
-      k === 0 ? 46 : k < columns ? 16 : k === columns ? 2 : 60
-    ),
+    columnWidths,
+    rowHeights: rowHeightsOf(cells, spans, columnWidths, STYLES),
+    // the title and verdict, the month; the labels of column A
+    freeze: { rows: 2, columns: 1 },
+    formColumns: columns,
     styles: STYLES,
     styleRanges: styleRanges(cells),
     numberFormats: numberFormatRanges(cells),

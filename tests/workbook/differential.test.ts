@@ -4,7 +4,8 @@ import { planTemplate } from "../../src/plan/template";
 import { applyPlanToHyperFormula } from "../../src/preview/hf-workbook";
 import { checkTextOf } from "../../src/rules/check-cell";
 import { reconcile, type Finding } from "../../src/rules/reconcile";
-import { stateOf, verdictOfFindings } from "../../src/rules/verdict";
+import { STATUS_MARKS } from "../../src/rules/row-verdict";
+import { stateOf, verdictOfFindings, type CheckState } from "../../src/rules/verdict";
 import { fixtureNames, loadFixture } from "../support/fixtures";
 import { hkmrHyperFormula } from "../support/hkmr-hyperformula";
 import { applyFixture, verdictKind, type MonthSheet } from "./workbook";
@@ -27,6 +28,7 @@ function expectAgreement(month: MonthSheet, engine: readonly Finding[]): void {
   }));
   expect(cells).toEqual(month.plan.checks.map((c) => ({ key: c.key, reads: stateOf(of(c.key)) })));
   expect(month.sheet.summary()).toBe(verdictOfFindings(engine).headline);
+  expect(rowVerdictsOnSheet(month)).toEqual(rowVerdictsOfEngine(month, engine));
   // each check's conditional formats mark its cells while it is not OK, by its state (a cell
   // that one check marks as an error may be marked as a warning by another)
   const marked = {
@@ -43,6 +45,50 @@ function expectAgreement(month: MonthSheet, engine: readonly Finding[]): void {
     warning: [...marked.warning].sort(),
     "to-fill": [...marked["to-fill"]].sort(),
   });
+}
+
+const RANK: Readonly<Record<CheckState, number>> = { error: 3, "to-fill": 2, warning: 1, ok: 0 };
+
+/** The row of an A1 address. */
+const rowOf = (address: string): number => Number(/\d+$/.exec(address)![0]);
+
+/** What each row's status and reason cells show, as HyperFormula evaluates them. */
+function rowVerdictsOnSheet(month: MonthSheet): Record<number, [unknown, unknown]> {
+  const sheetId = hf.getSheetId(month.sheet.sheetName)!;
+  const value = (row: number, col: number) => hf.getCellValue({ sheet: sheetId, row, col });
+  const out: Record<number, [unknown, unknown]> = {};
+  for (const cell of month.plan.cells.filter((c) => c.style === "status"))
+    out[cell.row] = [value(cell.row - 1, cell.col - 1), value(cell.row - 1, cell.col)];
+  return out;
+}
+
+/**
+ * What each row's status and reason should show from the engine's findings: the worst state of
+ * the row's checks, and the text of the first check (leftmost) in that state.
+ */
+function rowVerdictsOfEngine(
+  month: MonthSheet,
+  engine: readonly Finding[]
+): Record<number, [unknown, unknown]> {
+  const worst = new Map<number, { state: CheckState; text: string }>();
+  const byPlace = [...month.plan.checks].sort((p, q) =>
+    p.address.length !== q.address.length
+      ? p.address.length - q.address.length
+      : p.address < q.address
+        ? -1
+        : 1
+  );
+  for (const check of byPlace) {
+    const findings = engine.filter((f) => f.instance === check.key);
+    const state = stateOf(findings);
+    const row = rowOf(check.address);
+    const now = worst.get(row);
+    if (!now || RANK[state] > RANK[now.state])
+      worst.set(row, { state, text: state === "ok" ? "" : checkTextOf(findings) });
+  }
+  return Object.fromEntries(
+    [...worst].map(([row, { state, text }]) => [row, [STATUS_MARKS[state], text]])
+  );
 }
 
 describe.each(fixtureNames())("fixture %s", (name) => {
