@@ -4,16 +4,15 @@ import { planTemplate } from "../../src/plan/template";
 import type { TemplatePlan } from "../../src/plan/types";
 
 /** A shape with `n` lines of every kind a return repeats. */
-const linesShape = (formId: string, n: number): Shape =>
-  ({
-    ...(formId.startsWith("ff301") ? { classes: 2 } : {}),
-    options: n,
-    fundsLines: 1,
-    warrants: n,
-    convertibles: n,
-    arrangements: n,
-    otherMovements: n,
-  });
+const linesShape = (formId: string, n: number): Shape => ({
+  ...(formId.startsWith("ff301") ? { classes: 2 } : {}),
+  options: n,
+  fundsLines: 1,
+  warrants: n,
+  convertibles: n,
+  arrangements: n,
+  otherMovements: n,
+});
 
 const CASES = ["legacy-2011", "ff301-1.2"].flatMap((formId) =>
   [1, 20, 200].map((n) => [formId, n] as const)
