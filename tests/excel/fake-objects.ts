@@ -105,6 +105,7 @@ export class FakeSheet {
   private loadedId: string | undefined;
   readonly names: FakeNames;
   readonly pageLayout: unknown;
+  readonly freezePanes: unknown;
 
   constructor(
     readonly ctx: FakeContext,
@@ -115,6 +116,7 @@ export class FakeSheet {
     if (nameLoaded) this.loadedId = this.state?.id;
     this.names = new FakeNames(this);
     this.pageLayout = recorder(ctx, sheetName, `${sheetName}.pageLayout`);
+    this.freezePanes = recorder(ctx, sheetName, `${sheetName}.freezePanes`);
   }
 
   get state(): SheetState | undefined {
