@@ -170,24 +170,28 @@ export function summary(checks: unknown[][], count: number): string {
 }
 
 /**
- * Reads the check cells of one row and shows the worst state: ✓, ✕ (error), ⚠ (warning) or "to fill".
+ * Reads the check cells of one row's figures and shows the worst state: ✓, ✕ (error), ⚠ (warning) or "to fill".
  * @customfunction
- * @param checks The check cells of the row (blank cells are skipped).
- * @returns The mark of the worst check of the row.
+ * @param checks The row's check cells, and those of checks elsewhere in its table that mark its figures (blank cells are skipped).
+ * @returns The mark of the worst of those checks.
  */
-export function status(checks: unknown[][]): string {
-  return guarded([checks], () => STATUS_MARKS[worstOfTexts(cellsOf(checks)).state]);
+export function status(checks: unknown[][][]): string {
+  return guarded([checks], () => STATUS_MARKS[worstOfTexts(allCellsOf(checks)).state]);
 }
 
 /**
- * Reads the check cells of one row and gives the reason of the worst one that is not OK, or nothing when all are OK.
+ * Reads the check cells of one row's figures and gives the reason of the worst one that is not OK, or nothing when all are OK.
  * @customfunction
- * @param checks The check cells of the row (blank cells are skipped).
- * @returns The text of the worst check of the row, or "" when every check is OK.
+ * @param checks The row's check cells, and those of checks elsewhere in its table that mark its figures (blank cells are skipped).
+ * @returns The text of the worst of those checks, or "" when every one is OK.
  */
-export function reason(checks: unknown[][]): string {
-  return guarded([checks], () => worstOfTexts(cellsOf(checks)).text);
+export function reason(checks: unknown[][][]): string {
+  return guarded([checks], () => worstOfTexts(allCellsOf(checks)).text);
 }
+
+/** Every cell of a repeating range argument, in order (a direct call may pass one range). */
+const allCellsOf = (ranges: unknown): unknown[] =>
+  Array.isArray(ranges) ? ranges.flatMap((range: unknown) => cellsOf(range)) : [ranges];
 
 /**
  * Returns the balance at close a roll-forward expects: the preceding month's balance plus the month's movement.

@@ -180,10 +180,15 @@ function tableEnds(sheet: SheetBuilder, columns: number): Map<number, number> {
   return out;
 }
 
+/** Checks from elsewhere in a table that one row's status reads at most (formula length). */
+const OTHER_CHECKS_MAX = 40;
+
 /**
- * Writes, on each row that holds check cells, the row's status (the worst of its checks as a
+ * Writes, on each row of figures or checks, the row's status (the worst of its checks as a
  * mark) and reason (that check's text) in the first two columns right of its table, or right of
- * the form where those are taken; both fail closed on an error value in a check cell.
+ * the form where those are taken. A row reads its own check cells and the checks elsewhere in
+ * its table that mark its figures (a roll-forward checked on the closing row marks the opening
+ * one too), so a marked figure never stands beside a tick; both fail closed on an error value.
  */
 function writeRowVerdicts(sheet: SheetBuilder, checks: readonly PlanCheck[], columns: number) {
   const ends = tableEnds(sheet, columns);
@@ -192,25 +197,44 @@ function writeRowVerdicts(sheet: SheetBuilder, checks: readonly PlanCheck[], col
     !sheet.has(row, col) &&
     !spans.some((x) => x.row <= row && row <= x.lastRow && x.col <= col && col <= x.lastCol);
   const [first, last] = [sheet.firstCheckColumn, sheet.lastColumn()];
-  const rows = [...new Set(checks.map((check) => rowColOf(check.address).row))].sort(
-    (p, q) => p - q
-  );
+  // the table of a row: the first row of its run (ends are per run, so the run's first row)
+  const runOf = (row: number): number => {
+    let top = row;
+    while (ends.has(top - 1)) top--;
+    return top;
+  };
+  const own = new Set<number>();
+  const others = new Map<number, string[]>();
+  for (const check of checks) {
+    const at = rowColOf(check.address);
+    own.add(at.row);
+    const marked = new Set(check.fields.map((id) => sheet.fieldAt.get(id)?.row ?? at.row));
+    for (const row of marked) {
+      if (row === at.row || !ends.has(row) || runOf(row) !== runOf(at.row)) continue;
+      const list = others.get(row) ?? [];
+      if (list.length < OTHER_CHECKS_MAX) others.set(row, [...list, check.address]);
+    }
+  }
+  const rows = [...new Set([...own, ...others.keys()])].sort((p, q) => p - q);
   for (const row of rows) {
     let col = Math.min(columns, ends.get(row) ?? columns) + 1;
     if (!free(row, col) || !free(row, col + 1)) col = columns + 1;
-    const range = `${a1(row, first)}:${a1(row, last)}`;
+    const refs = [
+      ...(own.has(row) ? [`${a1(row, first)}:${a1(row, last)}`] : []),
+      ...(others.get(row) ?? []),
+    ].join(",");
     sheet.put({
       row,
       col,
       role: "label",
-      content: `=IFERROR(HKMR.STATUS(${range}),"${STATUS_UNREADABLE}")`,
+      content: `=IFERROR(HKMR.STATUS(${refs}),"${STATUS_UNREADABLE}")`,
       style: "status",
     });
     sheet.put({
       row,
       col: col + 1,
       role: "label",
-      content: `=IFERROR(HKMR.REASON(${range}),"${REASON_UNREADABLE}")`,
+      content: `=IFERROR(HKMR.REASON(${refs}),"${REASON_UNREADABLE}")`,
       style: "reason",
     });
   }

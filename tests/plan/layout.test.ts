@@ -73,7 +73,8 @@ describe.each(CASES)("the %s sheet with %i lines of each kind", (formId, n) => {
     const firstCheck = Math.min(...plan.cells.filter((c) => c.role === "check").map((c) => c.col));
     const checkRows = new Set(plan.cells.filter((c) => c.role === "check").map((c) => c.row));
     const statuses = plan.cells.filter((c) => c.style === "status");
-    expect(new Set(statuses.map((c) => c.row))).toEqual(checkRows);
+    const statusRows = new Set(statuses.map((c) => c.row));
+    for (const row of checkRows) expect(statusRows).toContain(row);
     for (const status of statuses) {
       expect(status.col + 1).toBeLessThan(firstCheck);
       const reason = plan.cells.find((c) => c.row === status.row && c.col === status.col + 1);

@@ -63,32 +63,42 @@ function rowVerdictsOnSheet(month: MonthSheet): Record<number, [unknown, unknown
 }
 
 /**
- * What each row's status and reason should show from the engine's findings: the worst state of
- * the row's checks, and the text of the first check (leftmost) in that state.
+ * What each row's status and reason should show from the engine's findings, for the checks its
+ * formula names (the row's check cells left to right, then single check cells): the worst state
+ * among them, and the text of the first check in that state.
  */
 function rowVerdictsOfEngine(
   month: MonthSheet,
   engine: readonly Finding[]
 ): Record<number, [unknown, unknown]> {
-  const worst = new Map<number, { state: CheckState; text: string }>();
-  const byPlace = [...month.plan.checks].sort((p, q) =>
-    p.address.length !== q.address.length
-      ? p.address.length - q.address.length
-      : p.address < q.address
-        ? -1
-        : 1
-  );
-  for (const check of byPlace) {
-    const findings = engine.filter((f) => f.instance === check.key);
-    const state = stateOf(findings);
-    const row = rowOf(check.address);
-    const now = worst.get(row);
-    if (!now || RANK[state] > RANK[now.state])
-      worst.set(row, { state, text: state === "ok" ? "" : checkTextOf(findings) });
+  const byAddress = new Map(month.plan.checks.map((c) => [c.address, c.key]));
+  const colOf = (address: string): number =>
+    [.../^[A-Z]+/.exec(address)![0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const out: Record<number, [unknown, unknown]> = {};
+  for (const cell of month.plan.cells.filter((c) => c.style === "status")) {
+    const refs = /HKMR\.STATUS\(([^)]*)\)/.exec(cell.content)![1].split(",");
+    const keys = refs.flatMap((ref) => {
+      const [from, to] = ref.split(":");
+      if (!to) return [byAddress.get(from)!];
+      return month.plan.checks
+        .filter(
+          (c) =>
+            rowOf(c.address) === rowOf(from) &&
+            colOf(c.address) >= colOf(from) &&
+            colOf(c.address) <= colOf(to)
+        )
+        .sort((p, q) => colOf(p.address) - colOf(q.address))
+        .map((c) => c.key);
+    });
+    let worst: { state: CheckState; text: string } = { state: "ok", text: "" };
+    for (const key of keys) {
+      const findings = engine.filter((f) => f.instance === key);
+      const state = stateOf(findings);
+      if (RANK[state] > RANK[worst.state]) worst = { state, text: checkTextOf(findings) };
+    }
+    out[cell.row] = [STATUS_MARKS[worst.state], worst.text];
   }
-  return Object.fromEntries(
-    [...worst].map(([row, { state, text }]) => [row, [STATUS_MARKS[state], text]])
-  );
+  return out;
 }
 
 describe.each(fixtureNames())("fixture %s", (name) => {

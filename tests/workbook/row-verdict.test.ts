@@ -19,12 +19,14 @@ test.each([
   [[["OK", "not a check's text"]], "\u2715", "not a check's text"],
   [[["", ""]], "\u2713", ""],
 ])("a row of check cells %j shows %s with the reason %j", (cells, mark, text) => {
-  expect(status(cells)).toBe(mark);
-  expect(reason(cells)).toBe(text);
+  // Excel passes the repeating argument as a list of ranges: the row's, then single cells
+  expect(status([cells, [["OK"]]])).toBe(mark);
+  expect(reason([cells, [["OK"]]])).toBe(text);
 });
 
 test("a number where a check's text should be reads as an error, never as OK", () => {
-  expect(status([["OK", 42]])).toBe(STATUS_MARKS.error);
+  expect(status([[["OK", 42]]])).toBe(STATUS_MARKS.error);
+  expect(status([[["OK"]], [[WARN]], [[42]]])).toBe(STATUS_MARKS.error);
 });
 
 describe("the status and reason cells on a sheet", () => {
