@@ -146,15 +146,22 @@ function rowColOf(address: string): Position {
 }
 
 /**
- * The column right of each table: the tables are the runs of rows between blank rows, each as
- * wide as its inputs and headings (a merge counts to its last column), at most the form's width.
+ * The tables of the sheet by row: each row's table (its first row) and the column the table
+ * ends at. A table is a run of rows between blank rows, split where a row of column headings
+ * follows rows without (a class's header lines, then its figures under their headings), as wide
+ * as its inputs and headings (a heading's merge counts to its last column), at most the form.
  */
-function tableEnds(sheet: SheetBuilder, columns: number): Map<number, number> {
+function tablesOf(
+  sheet: SheetBuilder,
+  columns: number
+): Map<number, { top: number; last: number }> {
   const spans = spansOf(sheet.merges);
   const lastOfRow = new Map<number, number>();
+  const headed = new Set<number>();
   for (const cell of sheet.cells()) {
     if (cell.col > columns) continue;
     const span = spans.find((x) => x.row === cell.row && x.col === cell.col);
+    if (cell.style === "heading") headed.add(cell.row);
     // a heading spans its table; a wide input (a remark, a confirmation) only starts in it
     const last =
       cell.style === "heading"
@@ -164,17 +171,19 @@ function tableEnds(sheet: SheetBuilder, columns: number): Map<number, number> {
           : 0;
     lastOfRow.set(cell.row, Math.max(lastOfRow.get(cell.row) ?? 0, last));
   }
-  const out = new Map<number, number>();
+  const starts = (row: number): boolean =>
+    !lastOfRow.has(row - 1) || (headed.has(row) && !headed.has(row - 1));
+  const out = new Map<number, { top: number; last: number }>();
   for (let row = 1; row <= sheet.row;) {
     if (!lastOfRow.has(row)) {
       row++;
       continue;
     }
     let end = row;
-    while (lastOfRow.has(end + 1)) end++;
+    while (lastOfRow.has(end + 1) && !starts(end + 1)) end++;
     let last = 0;
     for (let r = row; r <= end; r++) last = Math.max(last, lastOfRow.get(r)!);
-    for (let r = row; r <= end; r++) out.set(r, last || columns);
+    for (let r = row; r <= end; r++) out.set(r, { top: row, last: last || columns });
     row = end + 1;
   }
   return out;
@@ -191,18 +200,12 @@ const OTHER_CHECKS_MAX = 40;
  * one too), so a marked figure never stands beside a tick; both fail closed on an error value.
  */
 function writeRowVerdicts(sheet: SheetBuilder, checks: readonly PlanCheck[], columns: number) {
-  const ends = tableEnds(sheet, columns);
+  const tables = tablesOf(sheet, columns);
   const spans = spansOf(sheet.merges);
   const free = (row: number, col: number): boolean =>
     !sheet.has(row, col) &&
     !spans.some((x) => x.row <= row && row <= x.lastRow && x.col <= col && col <= x.lastCol);
   const [first, last] = [sheet.firstCheckColumn, sheet.lastColumn()];
-  // the table of a row: the first row of its run (ends are per run, so the run's first row)
-  const runOf = (row: number): number => {
-    let top = row;
-    while (ends.has(top - 1)) top--;
-    return top;
-  };
   const own = new Set<number>();
   const others = new Map<number, string[]>();
   for (const check of checks) {
@@ -210,14 +213,15 @@ function writeRowVerdicts(sheet: SheetBuilder, checks: readonly PlanCheck[], col
     own.add(at.row);
     const marked = new Set(check.fields.map((id) => sheet.fieldAt.get(id)?.row ?? at.row));
     for (const row of marked) {
-      if (row === at.row || !ends.has(row) || runOf(row) !== runOf(at.row)) continue;
+      const [mine, theirs] = [tables.get(row), tables.get(at.row)];
+      if (row === at.row || !mine || mine.top !== theirs?.top) continue;
       const list = others.get(row) ?? [];
       if (list.length < OTHER_CHECKS_MAX) others.set(row, [...list, check.address]);
     }
   }
   const rows = [...new Set([...own, ...others.keys()])].sort((p, q) => p - q);
   for (const row of rows) {
-    let col = Math.min(columns, ends.get(row) ?? columns) + 1;
+    let col = Math.min(columns, tables.get(row)?.last ?? columns) + 1;
     if (!free(row, col) || !free(row, col + 1)) col = columns + 1;
     const refs = [
       ...(own.has(row) ? [`${a1(row, first)}:${a1(row, last)}`] : []),
