@@ -17,8 +17,14 @@ const OVERSCAN = 8;
 /** The symbols that go with a mark, besides its colour. */
 export const MARK_SYMBOLS = { error: "✕", warning: "⚠", "to-fill": "✎" } as const;
 
-/** How far each sheet's view is scrolled, as last drawn: frozen cells move by it to stay put. */
-const scrolled = new WeakMap<PreviewSheet, { left: number; top: number }>();
+/** The scrolling view each drawn sheet is in: frozen cells move by its scroll to stay put. */
+const views = new WeakMap<PreviewSheet, HTMLElement>();
+
+/** How far a sheet's view is scrolled now (read live: a click may come before the redraw). */
+const scrollOf = (sheet: PreviewSheet): { left: number; top: number } => {
+  const view = views.get(sheet);
+  return { left: view?.scrollLeft ?? 0, top: view?.scrollTop ?? 0 };
+};
 
 /**
  * How far a cell moves to stay in the frozen panes: one that starts in a frozen row or column
@@ -26,7 +32,7 @@ const scrolled = new WeakMap<PreviewSheet, { left: number; top: number }>();
  */
 function frozenShift(sheet: PreviewSheet, row: number, col: number) {
   const m = sheet.model;
-  const scroll = scrolled.get(sheet) ?? { left: 0, top: 0 };
+  const scroll = scrollOf(sheet);
   return {
     dx: col < m.frozenCols ? scroll.left : 0,
     dy: row < m.frozenRows ? scroll.top : 0,
@@ -56,7 +62,7 @@ export function cellBox(
 /** The cell under a point of the cell layer: a frozen cell where the frozen panes show one. */
 export function cellAt(sheet: PreviewSheet, x: number, y: number): Cell {
   const m = sheet.model;
-  const scroll = scrolled.get(sheet) ?? { left: 0, top: 0 };
+  const scroll = scrollOf(sheet);
   const frozenW =
     m.frozenCols > 0 ? m.colLefts[m.frozenCols - 1] + m.colWidths[m.frozenCols - 1] : 0;
   const frozenH =
@@ -102,6 +108,14 @@ export class SheetDrawing {
       column: backdrop("column", frozenW, m.height),
       corner: backdrop("corner", frozenW, frozenH),
     };
+    // the browser brings a cell into view beside the frozen panes, not under them
+    const view = layers.cells.closest<HTMLElement>(".wb-viewport");
+    if (view) views.set(sheet, view);
+    if (view)
+      Object.assign(view.style, {
+        scrollPaddingLeft: `${ROW_HEAD + frozenW}px`,
+        scrollPaddingTop: `${COL_HEAD + frozenH}px`,
+      });
     layers.colHeads.replaceChildren(
       ...m.colWidths.map((w, c) => {
         const head = el(
@@ -129,8 +143,6 @@ export class SheetDrawing {
   /** Draws the rows from `top` to `bottom` (pixels of the cell layer), selection highlighted. */
   draw(top: number, bottom: number, selected: Cell): void {
     const m = this.sheet.model;
-    const view = this.layers.cells.closest<HTMLElement>(".wb-viewport");
-    scrolled.set(this.sheet, { left: view?.scrollLeft ?? 0, top: view?.scrollTop ?? 0 });
     const first = Math.max(0, indexAt(m.rowTops, top) - OVERSCAN);
     const last = Math.min(m.rows - 1, indexAt(m.rowTops, bottom) + OVERSCAN);
     const marks = this.workbook.marks(this.sheet);
@@ -193,6 +205,13 @@ export class SheetDrawing {
     node.classList.toggle("wb-frozen", inPane > 0);
     const z = node.classList.contains("wb-cell") && inPane > 0 ? String(1 + inPane) : "";
     if (node.style.zIndex !== z && !node.classList.contains("wb-backdrop")) node.style.zIndex = z;
+    // text of the frozen column runs on only while nothing is scrolled under it, as in Excel
+    const m = this.sheet.model;
+    if (col < m.frozenCols && node.classList.contains("wb-cell")) {
+      const edge = m.colLefts[m.frozenCols - 1] + m.colWidths[m.frozenCols - 1] - m.colLefts[col];
+      const max = dx > 0 ? `${edge}px` : "";
+      if (node.style.maxWidth !== max) node.style.maxWidth = max;
+    }
   }
 
   private drawRow(r: number, selected: Cell): void {
