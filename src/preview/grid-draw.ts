@@ -205,8 +205,20 @@ export class SheetDrawing {
     node.classList.toggle("wb-frozen", inPane > 0);
     const z = node.classList.contains("wb-cell") && inPane > 0 ? String(1 + inPane) : "";
     if (node.style.zIndex !== z && !node.classList.contains("wb-backdrop")) node.style.zIndex = z;
-    // text of the frozen column runs on only while nothing is scrolled under it, as in Excel
     const m = this.sheet.model;
+    // a frozen cell is always in view: the scroll-padding that keeps others clear of the panes
+    // must not make the browser scroll to it (its own margin cancels the padding)
+    if (node.classList.contains("wb-cell")) {
+      const [frozenW, frozenH] = [
+        m.frozenCols > 0 ? m.colLefts[m.frozenCols - 1] + m.colWidths[m.frozenCols - 1] : 0,
+        m.frozenRows > 0 ? m.rowTops[m.frozenRows - 1] + m.rowHeights[m.frozenRows - 1] : 0,
+      ];
+      const left = col < m.frozenCols ? `${-(ROW_HEAD + frozenW)}px` : "";
+      const top = row < m.frozenRows ? `${-(COL_HEAD + frozenH)}px` : "";
+      if (node.style.scrollMarginLeft !== left) node.style.scrollMarginLeft = left;
+      if (node.style.scrollMarginTop !== top) node.style.scrollMarginTop = top;
+    }
+    // text of the frozen column runs on only while nothing is scrolled under it, as in Excel
     if (col < m.frozenCols && node.classList.contains("wb-cell")) {
       const edge = m.colLefts[m.frozenCols - 1] + m.colWidths[m.frozenCols - 1] - m.colLefts[col];
       const max = dx > 0 ? `${edge}px` : "";
