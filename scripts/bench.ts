@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { formVersion, layoutOf, type Shape } from "../src/form";
+import { widthPx } from "../src/plan/layout";
 import { planTemplate } from "../src/plan/template";
 import type { TemplatePlan } from "../src/plan/types";
 import { checksOf, reconcile, type MonthInput } from "../src/rules/reconcile";
@@ -217,6 +218,18 @@ function benchPlan(formId: string): void {
       measure: `${formId} plan, ${options} option lines: cells / formulas / names / CFs`,
       value: plan.cells.length,
       unit: `cells; ${formulas.length} formulas; ${plan.names.length} names; ${plan.conditionalFormats.length} CFs`,
+    });
+    // px as Excel draws columns: 7 per character of the default font, plus 5 of padding
+    const [sheetPx, formPx] = [
+      widthPx(plan.columnWidths),
+      widthPx(plan.columnWidths.slice(0, plan.formColumns)),
+    ];
+    record({
+      measure: `${formId} sheet width, ${options} option lines (form columns in the unit)`,
+      value: sheetPx,
+      unit: `px; form ${formPx} px, ${(sheetPx / formPx).toFixed(2)}x; ${plan.columnCount} columns`,
+      target: "at most 2x the form's columns",
+      ok: sheetPx <= 2 * formPx,
     });
     const bytes = listBytes(plan);
     record({

@@ -25,6 +25,8 @@ export type InsertPart =
   | "merges"
   | "styles"
   | "column widths"
+  | "row heights"
+  | "frozen panes"
   | "validation"
   | "conditional formats"
   | "print setup"
@@ -186,6 +188,22 @@ export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[]
       sheet.getRange(`${letters}:${letters}`).format.columnWidth = columnPoints(characters);
     });
   });
+  part = "row heights";
+  for (const { row, points } of plan.rowHeights) {
+    add(OBJECT + PATH + 2 * ACTION, (sheet) => {
+      sheet.getRange(`${row}:${row}`).format.rowHeight = points;
+    });
+  }
+  part = "frozen panes";
+  if (plan.freeze.rows > 0 || plan.freeze.columns > 0) {
+    // the cells of the top-left pane: rows 1..rows and columns A..columns (ExcelApi 1.7)
+    const frozen = rect(1, 1, Math.max(1, plan.freeze.rows), Math.max(1, plan.freeze.columns));
+    add(OBJECT + 2 * PATH + 2 * ACTION, (sheet) => {
+      if (plan.freeze.rows === 0) sheet.freezePanes.freezeColumns(plan.freeze.columns);
+      else if (plan.freeze.columns === 0) sheet.freezePanes.freezeRows(plan.freeze.rows);
+      else sheet.freezePanes.freezeAt(frozen);
+    });
+  }
   part = "validation";
   for (const v of plan.validations) {
     add(OBJECT + PATH + 7 * ACTION + textBytes(v), (sheet) => applyValidation(sheet, v));

@@ -3,6 +3,7 @@ import { checkTextOf, CheckSpecError, ERROR_PREFIX, evaluateCheck, OK } from "..
 import { sameClass } from "../rules/class-names";
 import { computeCurrencies, ComputeError, computeTotal } from "../rules/compute-cell";
 import { headlineOf, tallyOfTexts } from "../rules/verdict";
+import { STATUS_MARKS, worstOfTexts } from "../rules/row-verdict";
 import { figureOf } from "../rules/read";
 import { lookupCurrency, parseCurrencyHeading } from "../values/currency";
 import { add, eq, formatDec, isZero, mul, roundHalfUp, ZERO, type Dec } from "../values/decimal";
@@ -168,6 +169,30 @@ export function summary(checks: unknown[][], count: number): string {
     return headlineOf(tallyOfTexts(cellsOf(checks), expected));
   });
 }
+
+/**
+ * Reads the check cells of one row's figures and shows the worst state: ✓, ✕ (error), ⚠ (warning) or "to fill".
+ * @customfunction
+ * @param checks The row's check cells, and those of checks elsewhere in its table that mark its figures (blank cells are skipped).
+ * @returns The mark of the worst of those checks.
+ */
+export function status(checks: unknown[][][]): string {
+  return guarded([checks], () => STATUS_MARKS[worstOfTexts(allCellsOf(checks)).state]);
+}
+
+/**
+ * Reads the check cells of one row's figures and gives the reason of the worst one that is not OK, or nothing when all are OK.
+ * @customfunction
+ * @param checks The row's check cells, and those of checks elsewhere in its table that mark its figures (blank cells are skipped).
+ * @returns The text of the worst of those checks, or "" when every one is OK.
+ */
+export function reason(checks: unknown[][][]): string {
+  return guarded([checks], () => worstOfTexts(allCellsOf(checks)).text);
+}
+
+/** Every cell of a repeating range argument, in order (a direct call may pass one range). */
+const allCellsOf = (ranges: unknown): unknown[] =>
+  Array.isArray(ranges) ? ranges.flatMap((range: unknown) => cellsOf(range)) : [ranges];
 
 /**
  * Returns the balance at close a roll-forward expects: the preceding month's balance plus the month's movement.

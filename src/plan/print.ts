@@ -130,7 +130,7 @@ export function rowBreaksOf(
  * and wherever a page fills, the title rows repeated on each.
  */
 export function pageCountOf(plan: RowsInput & Pick<TemplatePlan, "print">): number {
-  const heights = rowHeightsOf(plan);
+  const heights = printedRowHeights(plan);
   const { scale, orientation, rowBreaks } = plan.print;
   const capacity = capacityOf(scale, orientation);
   const titleRows = Number(/(\d+)$/.exec(plan.print.titleRows)?.[1] ?? TITLE_ROWS);
@@ -218,19 +218,20 @@ export interface RowsInput {
   readonly cells: readonly PlanCell[];
   readonly styles: Readonly<Record<StyleName, CellStyle>>;
   readonly rowCount: number;
-  /** Heights the plan sets, in points, row 1 first; a missing one is worked out from its fonts. */
-  readonly rowHeights?: readonly (number | undefined)[];
+  /** Heights the plan sets, in points; a row not listed is worked out from its fonts. */
+  readonly rowHeights?: readonly { readonly row: number; readonly points: number }[];
 }
 
 /**
  * Each row's height in points: the plan's own where it sets one, else one line of the row's
  * largest font, as a host sets it (15 pt for Calibri 11).
  */
-export function rowHeightsOf({ cells, styles, rowCount, rowHeights }: RowsInput): number[] {
+export function printedRowHeights({ cells, styles, rowCount, rowHeights }: RowsInput): number[] {
   const heights = new Array<number>(rowCount).fill(DEFAULT_ROW_PT);
   for (const c of cells) {
     const size = styles[c.style].fontSize ?? BODY_FONT_PT;
     heights[c.row - 1] = Math.max(heights[c.row - 1], (size * DEFAULT_ROW_PT) / BODY_FONT_PT);
   }
-  return heights.map((h, k) => rowHeights?.[k] ?? h);
+  for (const { row, points } of rowHeights ?? []) heights[row - 1] = points;
+  return heights;
 }

@@ -9,7 +9,7 @@ export interface Position {
   readonly col: number;
 }
 
-/** The columns of the form part of the sheet at least; check cells start after a spacer column. */
+/** The columns of the form part of the sheet at least; the status, reason and check columns follow. */
 export const FORM_COLUMNS = 13;
 
 /**
@@ -52,7 +52,7 @@ export class SheetBuilder {
   row = 0;
 
   /**
-   * A sheet whose form part is `formColumns` wide (check cells start after a spacer column),
+   * A sheet whose form part is `formColumns` wide (then its status, reason and check columns),
    * with the number formats of its form.
    */
   constructor(
@@ -60,9 +60,9 @@ export class SheetBuilder {
     private readonly formats: Readonly<Record<Field["kind"], string>> = numberFormatsOf()
   ) {}
 
-  /** The first column of the check cells, after the form and a spacer column. */
+  /** The first column of the check cells, after the form and its status and reason columns. */
   get firstCheckColumn(): number {
-    return this.formColumns + 2;
+    return this.formColumns + 3;
   }
 
   /** How many check cells a row holds so far. */
@@ -143,6 +143,18 @@ export class SheetBuilder {
     const address = a1(at.row, at.col);
     const cell = this.byAddress.get(address)!;
     this.byAddress.set(address, { ...cell, content: formula, style: "computed" });
+  }
+
+  /** Whether a cell holds something. */
+  has(row: number, col: number): boolean {
+    return this.byAddress.has(a1(row, col));
+  }
+
+  /** Gives a cell another style (a label that must wrap). */
+  restyle(address: Address, style: StyleName): void {
+    const cell = this.byAddress.get(address);
+    if (!cell) throw new RangeError(`No template cell at ${address}`);
+    this.byAddress.set(address, { ...cell, style });
   }
 
   /** Puts any cell. */

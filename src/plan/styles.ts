@@ -4,7 +4,7 @@ import type { CellStyle, PlanCell, PlanValidation, StyleName, TemplatePlan } fro
 
 /** The template's styles: inputs are filled and unlocked, everything else locked. */
 export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
-  title: { bold: true, fontSize: 14, locked: true },
+  title: { bold: true, fontSize: 14, wrap: true, locked: true },
   section: { bold: true, fill: "#D9E1F2", locked: true },
   part: { bold: true, italic: true, fill: "#EDF1F9", wrap: true, locked: true },
   heading: {
@@ -23,6 +23,11 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   computed: { italic: true, fill: "#E2EFDA", fontColor: "#375623", border: true, locked: false },
   check: { fontColor: "#404040", fontSize: 9, locked: true },
   summary: { bold: true, horizontal: "right", locked: true },
+  // a label that would run into a filled cell wraps, its row made tall enough (layout.ts)
+  labelWrap: { wrap: true, locked: true },
+  status: { bold: true, horizontal: "center", locked: true },
+  reason: { fontColor: "#404040", locked: true },
+  verdict: { bold: true, horizontal: "left", locked: true },
 };
 
 /** The ranges of each style: its cells joined into column runs. */

@@ -10,10 +10,22 @@ import { blocksFormColumns } from "./block-lines";
 import { writeBlocksForm } from "./blocks";
 import { writeSlotsForm, type Writer } from "./sections";
 import { FORM_COLUMNS, numberFormatsOf, SheetBuilder, type Position } from "./sheet";
+import {
+  CHECK_CHARS,
+  columnPx,
+  formColumnWidths,
+  labelsToWrap,
+  REASON_CHARS,
+  rowHeightsOf,
+  spansOf,
+  STATUS_CHARS,
+  textPx,
+} from "./layout";
+import { REASON_UNREADABLE, STATUS_UNREADABLE } from "../rules/row-verdict";
 import { STYLES, styleRanges, validationsOf } from "./styles";
 import { conditionalFormatsOf, type MarkedCheck } from "./marks";
 import { META_NAME, metaValue } from "./meta";
-import { printSetupOf, rowHeightsOf, sectionRowsOf } from "./print";
+import { printedRowHeights, printSetupOf, sectionRowsOf } from "./print";
 import type { PlanCheck, PlanName, PlanHeader, TemplatePlan } from "./types";
 
 /** The sheet name of a month's return: "MR 2011-11"; "MR (new)" without a readable month. */
@@ -170,9 +182,135 @@ function writeChecks(
   return { checks, formats };
 }
 
+/** The first row and column of an A1 address ("B7:C9" gives 7 and 2). */
+function rowColOf(address: string): Position {
+  const m = /^([A-Z]+)(\d+)/.exec(address)!;
+  return { row: Number(m[2]), col: [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) };
+}
+
+/**
+ * The tables of the sheet by row: each row's table (its first row) and the column the table
+ * ends at. A table is a run of rows between blank rows, split where a row of column headings
+ * follows rows without (a class's header lines, then its figures under their headings), as wide
+ * as its inputs and headings (a heading's merge counts to its last column), at most the form.
+ */
+function tablesOf(
+  sheet: SheetBuilder,
+  columns: number
+): Map<number, { top: number; last: number }> {
+  const spans = spansOf(sheet.merges);
+  const lastOfRow = new Map<number, number>();
+  const headed = new Set<number>();
+  for (const cell of sheet.cells()) {
+    if (cell.col > columns) continue;
+    const span = spans.find((x) => x.row === cell.row && x.col === cell.col);
+    if (cell.style === "heading") headed.add(cell.row);
+    // a heading spans its table; a wide input (a remark, a confirmation) only starts in it
+    const last =
+      cell.style === "heading"
+        ? Math.min(columns, span?.lastCol ?? cell.col)
+        : cell.role === "input"
+          ? cell.col
+          : 0;
+    lastOfRow.set(cell.row, Math.max(lastOfRow.get(cell.row) ?? 0, last));
+  }
+  const starts = (row: number): boolean =>
+    !lastOfRow.has(row - 1) || (headed.has(row) && !headed.has(row - 1));
+  const out = new Map<number, { top: number; last: number }>();
+  for (let row = 1; row <= sheet.row;) {
+    if (!lastOfRow.has(row)) {
+      row++;
+      continue;
+    }
+    let end = row;
+    while (lastOfRow.has(end + 1) && !starts(end + 1)) end++;
+    let last = 0;
+    for (let r = row; r <= end; r++) last = Math.max(last, lastOfRow.get(r)!);
+    for (let r = row; r <= end; r++) out.set(r, { top: row, last: last || columns });
+    row = end + 1;
+  }
+  return out;
+}
+
+/** Checks from elsewhere in a table that one row's status reads at most (formula length). */
+const OTHER_CHECKS_MAX = 40;
+
+/**
+ * Writes, on each row of figures or checks, the row's status (the worst of its checks as a
+ * mark) and reason (that check's text) in the first two columns right of its table, or right of
+ * the form where those are taken. A row reads its own check cells and the checks elsewhere in
+ * its table that mark its figures (a roll-forward checked on the closing row marks the opening
+ * one too), so a marked figure never stands beside a tick; both fail closed on an error value.
+ */
+function writeRowVerdicts(sheet: SheetBuilder, checks: readonly PlanCheck[], columns: number) {
+  const tables = tablesOf(sheet, columns);
+  const spans = spansOf(sheet.merges);
+  const free = (row: number, col: number): boolean =>
+    !sheet.has(row, col) &&
+    !spans.some((x) => x.row <= row && row <= x.lastRow && x.col <= col && col <= x.lastCol);
+  const [first, last] = [sheet.firstCheckColumn, sheet.lastColumn()];
+  const own = new Set<number>();
+  const others = new Map<number, string[]>();
+  for (const check of checks) {
+    const at = rowColOf(check.address);
+    own.add(at.row);
+    const marked = new Set(check.fields.map((id) => sheet.fieldAt.get(id)?.row ?? at.row));
+    for (const row of marked) {
+      const [mine, theirs] = [tables.get(row), tables.get(at.row)];
+      if (row === at.row || !mine || mine.top !== theirs?.top) continue;
+      const list = others.get(row) ?? [];
+      if (list.length < OTHER_CHECKS_MAX) others.set(row, [...list, check.address]);
+    }
+  }
+  const rows = [...new Set([...own, ...others.keys()])].sort((p, q) => p - q);
+  for (const row of rows) {
+    let col = Math.min(columns, tables.get(row)?.last ?? columns) + 1;
+    if (!free(row, col) || !free(row, col + 1)) col = columns + 1;
+    const refs = [
+      ...(own.has(row) ? [`${a1(row, first)}:${a1(row, last)}`] : []),
+      ...(others.get(row) ?? []),
+    ].join(",");
+    sheet.put({
+      row,
+      col,
+      role: "label",
+      content: `=IFERROR(HKMR.STATUS(${refs}),"${STATUS_UNREADABLE}")`,
+      style: "status",
+    });
+    sheet.put({
+      row,
+      col: col + 1,
+      role: "label",
+      content: `=IFERROR(HKMR.REASON(${refs}),"${REASON_UNREADABLE}")`,
+      style: "reason",
+    });
+  }
+}
+
+/** Pixels the title may take before the verdict: it wraps in them when longer. */
+const TITLE_PX = 560;
+
+/**
+ * Puts "Verdict:" on the title's row just right of the title, whose merge ends there, and
+ * returns the cell the summary goes in: near A1, in view on opening and frozen with the title.
+ */
+function writeSummary(sheet: SheetBuilder, widths: readonly number[], columns: number): Position {
+  const title = sheet.cells().find((c) => c.row === 1 && c.col === 1);
+  // a long title wraps in its merge rather than push the verdict out of view
+  const needed = Math.min(TITLE_PX, textPx(title?.content ?? "", STYLES.title) + 12);
+  let col = 2;
+  for (let left = columnPx(widths[0]); left < needed && col < columns - 1; col++)
+    left += columnPx(widths[col - 1]);
+  const merge = sheet.merges.findIndex((m) => m.startsWith("A1:"));
+  if (merge >= 0) sheet.merges.splice(merge, 1, ...(col > 2 ? [rect(1, 1, 1, col - 1)] : []));
+  sheet.put({ row: 1, col, role: "label", content: "Verdict:", style: "summary" });
+  return { row: 1, col: col + 1 };
+}
+
 /**
  * Plans the worksheet of one return: the form's sections with input cells, a check cell per
- * rule instance, names, styles, validation, conditional formats and print setup, as plain data.
+ * rule instance, each row's status and reason beside its table, names, styles, validation,
+ * conditional formats, widths, row heights, frozen panes and print setup, as plain data.
  */
 export function planTemplate(formId: string, shape: Shape, header: PlanHeader = {}): TemplatePlan {
   const form = formVersion(formId);
@@ -195,22 +333,38 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   const { checks, formats } = writeChecks(layout, sheet, header, names);
   const rowCount = sheet.row;
   const checkArea = `${absolute(1, sheet.firstCheckColumn)}:${absolute(rowCount, sheet.lastColumn())}`;
+  writeRowVerdicts(sheet, checks, columns);
+  const formWidths = formColumnWidths(
+    sheet.cells(),
+    layout,
+    new Set(sheet.merges.map((m) => m.split(":")[0])),
+    columns
+  );
   // "Ready to file" or what is left, from the check cells' texts; fail closed: a check cell
   // missing counts as an error, and an error value among them never reads ready
-  sheet.put({ row: 2, col: columns - 2, role: "label", content: "Verdict:", style: "summary" });
-  const summary = { row: 2, col: columns - 1 };
+  const summary = writeSummary(sheet, formWidths, columns);
   sheet.put({
     ...summary,
     role: "summary",
     content: `=IFERROR(HKMR.SUMMARY(${checkArea},${checks.length}),"${NOT_READY}"&(${checks.length}-COUNTIF(${checkArea},"${OK}")-COUNTIF(${checkArea},"${WARNING_PREFIX}*")-COUNTIF(${checkArea},"${TO_FILL_PREFIX}*")))`,
-    style: "summary",
+    style: "verdict",
   });
   names.set("summary", { name: "summary", address: a1(summary.row, summary.col) });
   const columnCount = sheet.lastColumn();
-  const cells = sheet.cells();
   const columnWidths = Array.from({ length: columnCount }, (_, k) =>
-    k === 0 ? 46 : k < columns ? 16 : k === columns ? 2 : 60
+    k < columns
+      ? formWidths[k]
+      : k === columns
+        ? STATUS_CHARS
+        : k === columns + 1
+          ? REASON_CHARS
+          : CHECK_CHARS
   );
+  const spans = spansOf(sheet.merges);
+  for (const address of labelsToWrap(sheet.cells(), spans, columnWidths, columns, STYLES))
+    sheet.restyle(address, "labelWrap");
+  const cells = sheet.cells();
+  const rowHeights = rowHeightsOf(cells, spans, columnWidths, STYLES);
   return {
     formId,
     shape,
@@ -221,6 +375,10 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
     cells,
     merges: sheet.merges,
     columnWidths,
+    rowHeights,
+    // the title and verdict, the month; the labels of column A
+    freeze: { rows: 2, columns: 1 },
+    formColumns: columns,
     styles: STYLES,
     styleRanges: styleRanges(cells),
     numberFormats: numberFormatRanges(cells),
@@ -234,7 +392,7 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
       columnWidths,
       formColumns: columns,
       rowCount,
-      rowHeights: rowHeightsOf({ cells, styles: STYLES, rowCount }),
+      rowHeights: printedRowHeights({ cells, styles: STYLES, rowCount, rowHeights }),
       ...sectionRowsOf(cells),
     }),
   };

@@ -15,7 +15,11 @@ export type StyleName =
   | "total"
   | "computed"
   | "check"
-  | "summary";
+  | "summary"
+  | "labelWrap"
+  | "status"
+  | "reason"
+  | "verdict";
 
 /** How a style looks: plain data every host can apply. */
 export interface CellStyle {
@@ -158,6 +162,12 @@ export interface TemplatePlan {
   readonly merges: readonly Address[];
   /** Column widths in characters of the default font. */
   readonly columnWidths: readonly number[];
+  /** Rows taller than the default (15 pt), in points: wrapped labels and headings. */
+  readonly rowHeights: readonly { readonly row: number; readonly points: number }[];
+  /** Panes frozen: the top `rows` rows and the left `columns` columns stay in view. */
+  readonly freeze: { readonly rows: number; readonly columns: number };
+  /** The columns of the form part of the sheet (1..formColumns); status, reason and checks follow. */
+  readonly formColumns: number;
   readonly styles: Readonly<Record<StyleName, CellStyle>>;
   /** The ranges each style applies to (rectangles, merged where cells are adjacent). */
   readonly styleRanges: readonly { readonly style: StyleName; readonly address: Address }[];

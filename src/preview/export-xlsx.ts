@@ -6,6 +6,7 @@
  * ExcelJS is loaded only when the user exports.
  */
 import type * as ExcelJSTypes from "exceljs";
+import { a1 } from "../plan/a1";
 import { PRINT_MARGINS } from "../plan/print";
 import type { CellStyle, PrintSetup, TemplatePlan } from "../plan/types";
 import { cellOfA1 } from "./sheet-model";
@@ -147,6 +148,19 @@ function writeSheet(
   for (const row of print.rowBreaks) ws.getRow(row - 1).addPageBreak();
   if (print.footer) ws.headerFooter.oddFooter = `&C${print.footer}`;
   plan.columnWidths.forEach((width, k) => (ws.getColumn(k + 1).width = width));
+  // wrapped labels and headings: Excel does not grow a row for a merged or pre-set cell itself
+  for (const { row, points } of plan.rowHeights) ws.getRow(row).height = points;
+  const { rows, columns } = plan.freeze;
+  if (rows > 0 || columns > 0)
+    ws.views = [
+      {
+        state: "frozen",
+        xSplit: columns,
+        ySplit: rows,
+        topLeftCell: a1(rows + 1, columns + 1),
+        activeCell: "A1",
+      },
+    ];
   for (const c of plan.cells) {
     const cell = ws.getCell(c.address);
     if (c.role === "input")

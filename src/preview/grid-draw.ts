@@ -17,7 +17,29 @@ const OVERSCAN = 8;
 /** The symbols that go with a mark, besides its colour. */
 export const MARK_SYMBOLS = { error: "✕", warning: "⚠", "to-fill": "✎" } as const;
 
-/** A cell's rectangle in the cell layer's pixels, merges included. */
+/** The scrolling view each drawn sheet is in: frozen cells move by its scroll to stay put. */
+const views = new WeakMap<PreviewSheet, HTMLElement>();
+
+/** How far a sheet's view is scrolled now (read live: a click may come before the redraw). */
+const scrollOf = (sheet: PreviewSheet): { left: number; top: number } => {
+  const view = views.get(sheet);
+  return { left: view?.scrollLeft ?? 0, top: view?.scrollTop ?? 0 };
+};
+
+/**
+ * How far a cell moves to stay in the frozen panes: one that starts in a frozen row or column
+ * (a merge that starts there moves whole, so the title stays readable).
+ */
+function frozenShift(sheet: PreviewSheet, row: number, col: number) {
+  const m = sheet.model;
+  const scroll = scrollOf(sheet);
+  return {
+    dx: col < m.frozenCols ? scroll.left : 0,
+    dy: row < m.frozenRows ? scroll.top : 0,
+  };
+}
+
+/** A cell's rectangle in the cell layer's pixels, merges included, where it shows when frozen. */
 export function cellBox(
   sheet: PreviewSheet,
   cell: Cell
@@ -28,17 +50,26 @@ export function cellBox(
   const lastCol = merge?.lastCol ?? cell.col;
   const x = m.colLefts[cell.col];
   const y = m.rowTops[cell.row];
+  const { dx, dy } = frozenShift(sheet, cell.row, cell.col);
   return {
-    x,
-    y,
+    x: x + dx,
+    y: y + dy,
     w: m.colLefts[lastCol] + m.colWidths[lastCol] - x,
     h: m.rowTops[lastRow] + m.rowHeights[lastRow] - y,
   };
 }
 
-/** The cell under a point of the cell layer. */
+/** The cell under a point of the cell layer: a frozen cell where the frozen panes show one. */
 export function cellAt(sheet: PreviewSheet, x: number, y: number): Cell {
-  return { row: indexAt(sheet.model.rowTops, y), col: indexAt(sheet.model.colLefts, x) };
+  const m = sheet.model;
+  const scroll = scrollOf(sheet);
+  const frozenW =
+    m.frozenCols > 0 ? m.colLefts[m.frozenCols - 1] + m.colWidths[m.frozenCols - 1] : 0;
+  const frozenH =
+    m.frozenRows > 0 ? m.rowTops[m.frozenRows - 1] + m.rowHeights[m.frozenRows - 1] : 0;
+  const col = x - scroll.left < frozenW ? x - scroll.left : x;
+  const row = y - scroll.top < frozenH ? y - scroll.top : y;
+  return { row: indexAt(m.rowTops, row), col: indexAt(m.colLefts, col) };
 }
 
 /** Draws the rows and cells of one sheet that are in view into the layers it owns. */
@@ -48,6 +79,8 @@ export class SheetDrawing {
   private readonly rowHeads = new Map<number, HTMLElement>();
   /** The vertical gridlines: one thin element per column edge, the sheet's full height. */
   private readonly columnLines: HTMLElement[];
+  /** White panes under the frozen column and the frozen corner, over what scrolls beneath. */
+  private readonly backdrops: { column: HTMLElement; corner: HTMLElement };
 
   constructor(
     private readonly workbook: PreviewWorkbook,
@@ -61,6 +94,28 @@ export class SheetDrawing {
       return line;
     });
     layers.cells.prepend(...this.columnLines);
+    const frozenW =
+      m.frozenCols > 0 ? m.colLefts[m.frozenCols - 1] + m.colWidths[m.frozenCols - 1] : 0;
+    const frozenH =
+      m.frozenRows > 0 ? m.rowTops[m.frozenRows - 1] + m.rowHeights[m.frozenRows - 1] : 0;
+    const backdrop = (kind: string, w: number, h: number) => {
+      const node = el("div", { class: `wb-backdrop wb-backdrop-${kind}`, "aria-hidden": "true" });
+      Object.assign(node.style, { width: `${w}px`, height: `${h}px` });
+      layers.cells.append(node);
+      return node;
+    };
+    this.backdrops = {
+      column: backdrop("column", frozenW, m.height),
+      corner: backdrop("corner", frozenW, frozenH),
+    };
+    // the browser brings a cell into view beside the frozen panes, not under them
+    const view = layers.cells.closest<HTMLElement>(".wb-viewport");
+    if (view) views.set(sheet, view);
+    if (view)
+      Object.assign(view.style, {
+        scrollPaddingLeft: `${ROW_HEAD + frozenW}px`,
+        scrollPaddingTop: `${COL_HEAD + frozenH}px`,
+      });
     layers.colHeads.replaceChildren(
       ...m.colWidths.map((w, c) => {
         const head = el(
@@ -77,6 +132,8 @@ export class SheetDrawing {
   /** Removes everything this drawing put in the layers. */
   clear(): void {
     for (const line of this.columnLines) line.remove();
+    this.backdrops.column.remove();
+    this.backdrops.corner.remove();
     for (const map of [this.rows, this.cells, this.rowHeads]) {
       for (const node of map.values()) node.remove();
       map.clear();
@@ -91,7 +148,12 @@ export class SheetDrawing {
     const marks = this.workbook.marks(this.sheet);
     const keep = new Set<number>();
     const keepRows = new Set<number>();
-    for (let r = first; r <= last; r++) {
+    // the frozen rows are drawn wherever the view is
+    const rows = [
+      ...Array.from({ length: Math.min(m.frozenRows, first) }, (_, r) => r),
+      ...Array.from({ length: last - first + 1 }, (_, k) => first + k),
+    ];
+    for (const r of rows) {
       keepRows.add(r);
       this.drawRow(r, selected);
       for (let c = 0; c < m.cols; c++) {
@@ -117,8 +179,51 @@ export class SheetDrawing {
           node.remove();
           map.delete(r);
         }
-    for (const head of this.layers.colHeads.children)
-      head.classList.toggle("wb-on", (head as HTMLElement).dataset.col === String(selected.col));
+    for (const head of this.layers.colHeads.children) {
+      const col = Number((head as HTMLElement).dataset.col);
+      head.classList.toggle("wb-on", col === selected.col);
+      this.freeze(head as HTMLElement, Infinity, col);
+    }
+    for (const [r, node] of this.rows) this.freeze(node, r, Infinity);
+    for (const [r, node] of this.rowHeads) this.freeze(node, r, Infinity);
+    for (const [key, node] of this.cells) this.freeze(node, Math.floor(key / m.cols), key % m.cols);
+    this.freeze(this.backdrops.column, Infinity, 0);
+    this.freeze(this.backdrops.corner, 0, 0);
+  }
+
+  /**
+   * Moves an element by the scroll when it starts in a frozen row or column; a cell frozen both
+   * ways goes above one frozen one way, which goes above the rest.
+   */
+  private freeze(node: HTMLElement, row: number, col: number): void {
+    const { dx, dy } = frozenShift(this.sheet, row, col);
+    const frozen = this.sheet.model.frozenRows + this.sheet.model.frozenCols > 0;
+    const transform = frozen && (dx || dy) ? `translate(${dx}px, ${dy}px)` : "";
+    if (node.style.transform !== transform) node.style.transform = transform;
+    const inPane =
+      (row < this.sheet.model.frozenRows ? 1 : 0) + (col < this.sheet.model.frozenCols ? 1 : 0);
+    node.classList.toggle("wb-frozen", inPane > 0);
+    const z = node.classList.contains("wb-cell") && inPane > 0 ? String(1 + inPane) : "";
+    if (node.style.zIndex !== z && !node.classList.contains("wb-backdrop")) node.style.zIndex = z;
+    const m = this.sheet.model;
+    // a frozen cell is always in view: the scroll-padding that keeps others clear of the panes
+    // must not make the browser scroll to it (its own margin cancels the padding)
+    if (node.classList.contains("wb-cell")) {
+      const [frozenW, frozenH] = [
+        m.frozenCols > 0 ? m.colLefts[m.frozenCols - 1] + m.colWidths[m.frozenCols - 1] : 0,
+        m.frozenRows > 0 ? m.rowTops[m.frozenRows - 1] + m.rowHeights[m.frozenRows - 1] : 0,
+      ];
+      const left = col < m.frozenCols ? `${-(ROW_HEAD + frozenW)}px` : "";
+      const top = row < m.frozenRows ? `${-(COL_HEAD + frozenH)}px` : "";
+      if (node.style.scrollMarginLeft !== left) node.style.scrollMarginLeft = left;
+      if (node.style.scrollMarginTop !== top) node.style.scrollMarginTop = top;
+    }
+    // text of the frozen column runs on only while nothing is scrolled under it, as in Excel
+    if (col < m.frozenCols && node.classList.contains("wb-cell")) {
+      const edge = m.colLefts[m.frozenCols - 1] + m.colWidths[m.frozenCols - 1] - m.colLefts[col];
+      const max = dx > 0 ? `${edge}px` : "";
+      if (node.style.maxWidth !== max) node.style.maxWidth = max;
+    }
   }
 
   private drawRow(r: number, selected: Cell): void {
@@ -191,10 +296,16 @@ export class SheetDrawing {
       },
       el("span", { class: "wb-value" })
     );
+    // text that does not wrap runs on over the empty cells to its right
+    const runsTo = m.overflow.get(key);
+    const width =
+      runsTo === undefined
+        ? box.w
+        : m.colLefts[runsTo] + m.colWidths[runsTo] - m.colLefts[cell.col];
     Object.assign(node.style, {
-      left: `${box.x}px`,
-      top: `${box.y}px`,
-      width: `${box.w}px`,
+      left: `${m.colLefts[cell.col]}px`,
+      top: `${m.rowTops[cell.row]}px`,
+      width: `${width}px`,
       height: `${box.h}px`,
       fontWeight: style?.bold ? "600" : "",
       fontStyle: style?.italic ? "italic" : "",

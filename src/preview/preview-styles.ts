@@ -35,7 +35,7 @@ body.preview { display: flex; margin: 0; overflow: hidden; font-family: 'Segoe U
 .wb-viewport:focus-visible { box-shadow: inset 0 0 0 2px #0f6cbd; }
 .wb-empty { padding: 24px; color: #616161; }
 .wb-canvas { position: relative; }
-.wb-colbar { position: sticky; top: 0; z-index: 3; height: 22px; display: flex; }
+.wb-colbar { position: sticky; top: 0; z-index: 7; height: 22px; display: flex; }
 .wb-corner { position: sticky; left: 0; z-index: 4; flex: none; width: 44px; height: 22px;
   background: #f3f3f3; border-right: 1px solid #c8c8c8; border-bottom: 1px solid #c8c8c8; box-sizing: border-box; }
 .wb-colheads { position: relative; flex: 1; height: 22px; }
@@ -46,7 +46,7 @@ body.preview { display: flex; margin: 0; overflow: hidden; font-family: 'Segoe U
 .wb-rowhead { left: 0; width: 44px; display: flex; align-items: center; justify-content: center; }
 .wb-colhead.wb-on, .wb-rowhead.wb-on { background: #d3f0e0; color: #0e5c2f; font-weight: 600; }
 .wb-body { position: relative; }
-.wb-rowheads { position: sticky; left: 0; z-index: 2; width: 44px; height: 100%; background: #f3f3f3; }
+.wb-rowheads { position: sticky; left: 0; z-index: 6; width: 44px; height: 100%; background: #f3f3f3; }
 .wb-cells { position: absolute; left: 44px; top: 0; cursor: cell; }
 .wb-colline { position: absolute; top: 0; width: 1px; background: #e1e1e1; }
 .wb-row { position: absolute; left: 0; box-sizing: border-box; border-bottom: 1px solid #e1e1e1; }
@@ -57,6 +57,12 @@ body.preview { display: flex; margin: 0; overflow: hidden; font-family: 'Segoe U
 .wb-cell.wb-check { font-size: 12px; }
 .wb-cell[data-mark] { padding-right: 13px; }
 .wb-mark { position: absolute; right: 2px; top: 0; font-size: 10px; font-weight: 700; }
+.wb-backdrop { position: absolute; left: 0; top: 0; background: #fff; pointer-events: none; }
+.wb-backdrop-column { z-index: 1; border-right: 2px solid #bdbdbd; box-sizing: content-box; }
+.wb-backdrop-corner { z-index: 3; }
+.wb-row.wb-frozen { z-index: 1; background: #fff; }
+.wb-cell.wb-frozen { background-color: #fff; }
+.wb-rowhead.wb-frozen, .wb-colhead.wb-frozen { z-index: 1; }
 .wb-selection { position: absolute; z-index: 4; border: 2px solid #107c41; pointer-events: none; box-sizing: border-box; }
 .wb-editor { position: absolute; z-index: 5; box-sizing: border-box; margin: 0; padding: 1px 4px;
   border: 2px solid #107c41; font: inherit; background: #fff; outline: none; }

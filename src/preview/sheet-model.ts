@@ -51,6 +51,11 @@ export interface SheetModel {
   readonly rowTops: readonly number[];
   readonly width: number;
   readonly height: number;
+  /** Rows and columns frozen at the top and left: they stay in view while the rest scrolls. */
+  readonly frozenRows: number;
+  readonly frozenCols: number;
+  /** For a text cell that may run on over empty cells to its right, the last column it may reach. */
+  readonly overflow: ReadonlyMap<number, number>;
 }
 
 const CHAR_PX = 7; // Excel's default font: 7 pixels per character, plus 5 of padding
@@ -158,7 +163,29 @@ export function sheetModelOf(plan: TemplatePlan): SheetModel {
     const lines = style.wrap && !c.content.startsWith("=") ? linesOf(c.content, width, charPx) : 1;
     rowHeights[r] = Math.max(rowHeights[r], lines * LINE_PX + 5 + big);
   }
+  // and at least as tall as the plan sets it (points, 4/3 px each), as Excel shows it
+  for (const { row, points } of plan.rowHeights ?? [])
+    if (row <= rows)
+      rowHeights[row - 1] = Math.max(rowHeights[row - 1], Math.ceil((points * 4) / 3));
   const rowTops = prefixSums(rowHeights);
+
+  // text that does not wrap runs on over the empty cells to its right, as in Excel
+  const overflow = new Map<number, number>();
+  for (const c of plan.cells) {
+    const style = plan.styles[c.style];
+    const k = key(c.row - 1, c.col - 1);
+    if (style.wrap || style.fill || merges.has(k) || (style.horizontal ?? "left") !== "left")
+      continue;
+    if (c.role === "input" || c.role === "check") continue;
+    let last = c.col - 1;
+    while (
+      last + 1 < cols &&
+      !cells.has(key(c.row - 1, last + 1)) &&
+      !mergedInto.has(key(c.row - 1, last + 1))
+    )
+      last++;
+    if (last > c.col - 1) overflow.set(k, last);
+  }
 
   return {
     rows,
@@ -177,6 +204,9 @@ export function sheetModelOf(plan: TemplatePlan): SheetModel {
     rowTops,
     width: colLefts[cols - 1] + colWidths[cols - 1],
     height: rowTops[rows - 1] + rowHeights[rows - 1],
+    frozenRows: Math.min(rows, plan.freeze?.rows ?? 0),
+    frozenCols: Math.min(cols, plan.freeze?.columns ?? 0),
+    overflow,
   };
 }
 

@@ -106,6 +106,7 @@ export class FakeSheet {
   readonly names: FakeNames;
   readonly pageLayout: unknown;
   readonly horizontalPageBreaks: unknown;
+  readonly freezePanes: unknown;
 
   constructor(
     readonly ctx: FakeContext,
@@ -117,6 +118,7 @@ export class FakeSheet {
     this.names = new FakeNames(this);
     this.pageLayout = recorder(ctx, sheetName, `${sheetName}.pageLayout`);
     this.horizontalPageBreaks = recorder(ctx, sheetName, `${sheetName}.horizontalPageBreaks`);
+    this.freezePanes = recorder(ctx, sheetName, `${sheetName}.freezePanes`);
   }
 
   get state(): SheetState | undefined {

@@ -113,7 +113,7 @@ describe.each([1, 200])("inserting the template with %i option line(s)", (option
     );
   });
 
-  test("sets number formats, merges, styles, widths and print setup from the plan", () => {
+  test("sets number formats, merges, styles, widths, row heights, frozen panes and print setup from the plan", () => {
     const ops = sheetOps();
     expect(setsOf(ops, "numberFormat", /./)).toHaveLength(plan.numberFormats.length);
     expect(ops.filter((op) => op.member === "merge")).toHaveLength(plan.merges.length);
@@ -123,6 +123,12 @@ describe.each([1, 200])("inserting the template with %i option line(s)", (option
     const widths = setsOf(ops, "columnWidth", /./);
     expect(widths).toHaveLength(plan.columnWidths.length);
     expect(widths[0]).toEqual([`${sheetName}!A:A.format`, columnPoints(plan.columnWidths[0])]);
+    const heights = setsOf(ops, "rowHeight", /./);
+    expect(heights).toEqual(
+      plan.rowHeights.map(({ row, points }) => [`${sheetName}!${row}:${row}.format`, points])
+    );
+    const freeze = ops.filter((op) => op.path === `${sheetName}.freezePanes`);
+    expect(freeze.map((op) => [op.member, op.args])).toEqual([["freezeAt", ["A1:A2"]]]);
     const page = (member: string): unknown =>
       setsOf(ops, member, /\.pageLayout$/).map(([, v]) => v)[0];
     expect(page("paperSize")).toBe("A4");

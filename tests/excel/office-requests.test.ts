@@ -67,6 +67,21 @@ describe("small shapes fit few requests", () => {
   });
 });
 
+describe("the sheet's layout through the real serializer", () => {
+  test("freezes column A and the top rows, and sets the plan's row heights", async () => {
+    const m = await measureInsert(planTemplate("ff301-1.2", optionShape(3)));
+    const actions = m.harness.requests.flatMap(
+      (r) =>
+        (JSON.parse(r.text) as { Actions: { Name?: string; ArgumentInfo?: unknown }[] }).Actions
+    );
+    const text = m.harness.requests.map((r) => r.text).join("\n");
+    expect(actions.filter((a) => a.Name === "FreezeAt").map((a) => a.ArgumentInfo)).toEqual([
+      { Arguments: ["A1:A2"] },
+    ]);
+    expect(text.match(/"RowHeight"/g)).toHaveLength(m.plan.rowHeights.length);
+  });
+});
+
 describe("roll forward and check through the real serializer", () => {
   test(
     "the check is one read-only request; the rolled month's requests are under 4 MB",

@@ -91,15 +91,11 @@ describe.each(VERSIONS)("the %s plan", (formId) => {
       expect(cell.content.match(/HKMR\./g)).toHaveLength(1);
       expect(cell.content).toMatch(new RegExp(`^=HKMR\\.CHECK\\("${formId}\\|`));
     }
-    // besides the check cells, only the summary calls one (HKMR.SUMMARY over them all) and
-    // each computed total (HKMR.COMPUTE, or COMPUTELIST for a total per currency)
+    // besides the check cells, the summary calls HKMR.SUMMARY over them all, each row of check
+    // cells has its status and reason, one call each over that row's check cells, and each
+    // computed total calls HKMR.COMPUTE (or COMPUTELIST for a total per currency)
     const elsewhere = plan.cells.filter((c) => c.role !== "check" && c.content.includes("HKMR."));
     const computed = elsewhere.filter((c) => c.style === "computed");
-    expect(
-      elsewhere
-        .filter((c) => c.style !== "computed")
-        .map((c) => [c.role, c.content.match(/HKMR\.\w+/g)])
-    ).toEqual([["summary", ["HKMR.SUMMARY"]]]);
     expect(computed.length).toBeGreaterThan(0);
     for (const cell of computed) {
       expect(cell.role).toBe("input");
@@ -107,6 +103,23 @@ describe.each(VERSIONS)("the %s plan", (formId) => {
         cell.field === "auth.total" ? "HKMR.COMPUTELIST" : "HKMR.COMPUTE",
       ]);
     }
+    const checkRows = new Set(checks.map((c) => c.row));
+    expect(
+      elsewhere
+        .filter((c) => c.role === "summary")
+        .map((c) => [c.style, c.content.match(/HKMR\.\w+/g)])
+    ).toEqual([["verdict", ["HKMR.SUMMARY"]]]);
+    const statusRows = new Set(elsewhere.filter((c) => c.style === "status").map((c) => c.row));
+    for (const row of checkRows) expect(statusRows).toContain(row);
+    for (const [style, fn] of [
+      ["status", "HKMR.STATUS"],
+      ["reason", "HKMR.REASON"],
+    ]) {
+      const cells = elsewhere.filter((c) => c.style === style);
+      expect(new Set(cells.map((c) => c.row))).toEqual(statusRows);
+      for (const cell of cells) expect(cell.content.match(/HKMR\.\w+/g)).toEqual([fn]);
+    }
+    expect(elsewhere).toHaveLength(1 + 2 * statusRows.size + computed.length);
   });
 
   test("puts each check cell on a row of the block or line of its first cell", () => {
@@ -183,10 +196,14 @@ describe.each(VERSIONS)("the %s plan", (formId) => {
 
   test("prints landscape over the form's columns, which the check cells follow", () => {
     expect(plan.print.orientation).toBe("landscape");
-    const formColumns = Math.max(...plan.cells.filter((c) => c.role !== "check").map((c) => c.col));
+    const inForm = plan.cells.filter(
+      (c) => c.role !== "check" && !/^(status|reason)$/.test(c.style)
+    );
+    expect(Math.max(...inForm.map((c) => c.col))).toBe(plan.formColumns);
     expect(plan.print.area).toMatch(new RegExp(`^\\$A\\$1:\\$[A-Z]+\\$${plan.rowCount}$`));
+    // after the form come the widest tables' status and reason columns, then the check cells
     for (const cell of plan.cells.filter((c) => c.role === "check"))
-      expect(cell.col).toBeGreaterThan(formColumns + 1);
+      expect(cell.col).toBeGreaterThan(plan.formColumns + 2);
   });
 });
 

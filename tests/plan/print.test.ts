@@ -8,7 +8,7 @@ import {
   PRINT_MARGINS,
   printScale,
   rowBreaksOf,
-  rowHeightsOf,
+  printedRowHeights,
   sectionRowsOf,
 } from "../../src/plan/print";
 import { planTemplate } from "../../src/plan/template";
@@ -175,7 +175,7 @@ describe("row heights for the page breaks", () => {
   const plan = planTemplate("ff301-1.2", shapeOf(1));
 
   test("are a line of each row's largest font where the plan sets none", () => {
-    const heights = rowHeightsOf(plan);
+    const heights = printedRowHeights({ ...plan, rowHeights: [] });
     const title = plan.styles.title.fontSize!;
     expect(heights[0]).toBeCloseTo((title * DEFAULT_ROW_PT) / 11, 6);
     expect(heights.slice(1)).toContain(DEFAULT_ROW_PT);
@@ -183,11 +183,13 @@ describe("row heights for the page breaks", () => {
   });
 
   test("follow the heights the plan sets, and so the page count does", () => {
-    const tall = Array<number>(plan.rowCount).fill(3 * DEFAULT_ROW_PT);
-    expect(rowHeightsOf({ ...plan, rowHeights: [undefined, 40] }).slice(1, 3)).toEqual([
-      40,
-      DEFAULT_ROW_PT,
-    ]);
+    const tall = Array.from({ length: plan.rowCount }, (_, k) => ({
+      row: k + 1,
+      points: 3 * DEFAULT_ROW_PT,
+    }));
+    expect(
+      printedRowHeights({ ...plan, rowHeights: [{ row: 2, points: 40 }] }).slice(1, 3)
+    ).toEqual([40, DEFAULT_ROW_PT]);
     expect(pageCountOf({ ...plan, rowHeights: tall })).toBeGreaterThan(pageCountOf(plan));
   });
 });

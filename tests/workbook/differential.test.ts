@@ -4,7 +4,8 @@ import { planTemplate } from "../../src/plan/template";
 import { applyPlanToHyperFormula } from "../../src/preview/hf-workbook";
 import { checkTextOf } from "../../src/rules/check-cell";
 import { reconcile, type Finding } from "../../src/rules/reconcile";
-import { stateOf, verdictOfFindings } from "../../src/rules/verdict";
+import { STATUS_MARKS } from "../../src/rules/row-verdict";
+import { stateOf, verdictOfFindings, type CheckState } from "../../src/rules/verdict";
 import { fixtureNames, loadFixture } from "../support/fixtures";
 import { hkmrHyperFormula } from "../support/hkmr-hyperformula";
 import { applyFixture, verdictKind, type MonthSheet } from "./workbook";
@@ -27,6 +28,7 @@ function expectAgreement(month: MonthSheet, engine: readonly Finding[]): void {
   }));
   expect(cells).toEqual(month.plan.checks.map((c) => ({ key: c.key, reads: stateOf(of(c.key)) })));
   expect(month.sheet.summary()).toBe(verdictOfFindings(engine).headline);
+  expect(rowVerdictsOnSheet(month)).toEqual(rowVerdictsOfEngine(month, engine));
   // each check's conditional formats mark its cells while it is not OK, by its state (a cell
   // that one check marks as an error may be marked as a warning by another)
   const marked = {
@@ -43,6 +45,60 @@ function expectAgreement(month: MonthSheet, engine: readonly Finding[]): void {
     warning: [...marked.warning].sort(),
     "to-fill": [...marked["to-fill"]].sort(),
   });
+}
+
+const RANK: Readonly<Record<CheckState, number>> = { error: 3, "to-fill": 2, warning: 1, ok: 0 };
+
+/** The row of an A1 address. */
+const rowOf = (address: string): number => Number(/\d+$/.exec(address)![0]);
+
+/** What each row's status and reason cells show, as HyperFormula evaluates them. */
+function rowVerdictsOnSheet(month: MonthSheet): Record<number, [unknown, unknown]> {
+  const sheetId = hf.getSheetId(month.sheet.sheetName)!;
+  const value = (row: number, col: number) => hf.getCellValue({ sheet: sheetId, row, col });
+  const out: Record<number, [unknown, unknown]> = {};
+  for (const cell of month.plan.cells.filter((c) => c.style === "status"))
+    out[cell.row] = [value(cell.row - 1, cell.col - 1), value(cell.row - 1, cell.col)];
+  return out;
+}
+
+/**
+ * What each row's status and reason should show from the engine's findings, for the checks its
+ * formula names (the row's check cells left to right, then single check cells): the worst state
+ * among them, and the text of the first check in that state.
+ */
+function rowVerdictsOfEngine(
+  month: MonthSheet,
+  engine: readonly Finding[]
+): Record<number, [unknown, unknown]> {
+  const byAddress = new Map(month.plan.checks.map((c) => [c.address, c.key]));
+  const colOf = (address: string): number =>
+    [.../^[A-Z]+/.exec(address)![0]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const out: Record<number, [unknown, unknown]> = {};
+  for (const cell of month.plan.cells.filter((c) => c.style === "status")) {
+    const refs = /HKMR\.STATUS\(([^)]*)\)/.exec(cell.content)![1].split(",");
+    const keys = refs.flatMap((ref) => {
+      const [from, to] = ref.split(":");
+      if (!to) return [byAddress.get(from)!];
+      return month.plan.checks
+        .filter(
+          (c) =>
+            rowOf(c.address) === rowOf(from) &&
+            colOf(c.address) >= colOf(from) &&
+            colOf(c.address) <= colOf(to)
+        )
+        .sort((p, q) => colOf(p.address) - colOf(q.address))
+        .map((c) => c.key);
+    });
+    let worst: { state: CheckState; text: string } = { state: "ok", text: "" };
+    for (const key of keys) {
+      const findings = engine.filter((f) => f.instance === key);
+      const state = stateOf(findings);
+      if (RANK[state] > RANK[worst.state]) worst = { state, text: checkTextOf(findings) };
+    }
+    out[cell.row] = [STATUS_MARKS[worst.state], worst.text];
+  }
+  return out;
 }
 
 describe.each(fixtureNames())("fixture %s", (name) => {
