@@ -95,8 +95,12 @@ export function textPx(text: string, style: CellStyle): number {
   return text.length * perChar;
 }
 
-/** Lines a text takes wrapped at word breaks within `px` pixels (6 of them padding). */
+/** Lines a text takes wrapped at word breaks within `px` pixels (6 of them padding), its own line breaks kept. */
 export function linesIn(text: string, px: number, style: CellStyle): number {
+  return text.split("\n").reduce((sum, line) => sum + lineCountOf(line, px, style), 0);
+}
+
+function lineCountOf(text: string, px: number, style: CellStyle): number {
   const room = Math.max(1, px - 6);
   const space = textPx(" ", style);
   let lines = 1;
@@ -115,6 +119,32 @@ export function linesIn(text: string, px: number, style: CellStyle): number {
     }
   }
   return lines;
+}
+
+/**
+ * Headings with a compound word wider than their column ("authorised/registered"), each with a
+ * line break after the word's slashes: Excel and LibreOffice break a wrapped cell at spaces
+ * only, so the word would otherwise be cut mid-way. Keyed by address, the heading to write.
+ */
+export function headingsToBreak(
+  cells: readonly PlanCell[],
+  spans: readonly Span[],
+  widths: readonly number[],
+  styles: Readonly<Record<StyleName, CellStyle>>
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const cell of cells) {
+    if (cell.style !== "heading" || cell.content.startsWith("=")) continue;
+    const own = extentOf(cell, spans);
+    const room = widthPx(widths.slice(cell.col - 1, own.lastCol)) - 6;
+    const broken = cell.content.replace(/\S+/g, (word) =>
+      word.includes("/") && textPx(word, styles.heading) > room
+        ? word.replace(/\/(?=\S)/g, "/\n")
+        : word
+    );
+    if (broken !== cell.content) out.set(cell.address, broken);
+  }
+  return out;
 }
 
 /** Points of one line of text in a style: 15 for the default 11 pt font. */
@@ -137,9 +167,22 @@ function extentOf(cell: PlanCell, spans: readonly Span[]): Span {
 }
 
 /**
- * The labels that would run into a filled cell (or past the form's last column) and so must
- * wrap: their addresses, to take the wrapping label style.
+ * The labels that would run into a filled cell, past the form's last column, or out of the
+ * frozen column A, and so must wrap: their addresses, to take the wrapping label style.
  */
+/** Characters allowed for a name a label's formula shows (a class's name), beyond its own words. */
+const NAME_ALLOWANCE = 20;
+
+/**
+ * The text a label shows, as far as the plan knows it: its content, or for a label computed by
+ * a formula (one naming a class), the formula's quoted words with room for the name.
+ */
+export function shownLabel(content: string): string {
+  if (!content.startsWith("=")) return content;
+  const quoted = [...content.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]).join("");
+  return quoted + "x".repeat(NAME_ALLOWANCE);
+}
+
 export function labelsToWrap(
   cells: readonly PlanCell[],
   spans: readonly Span[],
@@ -153,14 +196,15 @@ export function labelsToWrap(
   for (const span of spans) for (let r = span.row; r <= span.lastRow; r++) mark(r, span.col);
   const out = new Set<string>();
   for (const cell of cells) {
-    if (cell.style !== "label" || cell.content.startsWith("=")) continue;
+    if (cell.style !== "label") continue;
     const own = extentOf(cell, spans);
+    // a label of the frozen column A stays within it, as the form scrolls beside it
     const next = Math.min(
-      columns + 1,
+      cell.col === 1 && own.lastCol === 1 ? 2 : columns + 1,
       ...(taken.get(cell.row) ?? []).filter((col) => col > own.lastCol)
     );
     const room = widthPx(widths.slice(cell.col - 1, Math.max(next - 1, own.lastCol)));
-    if (textPx(cell.content, styles.label) + 6 > room) out.add(cell.address);
+    if (textPx(shownLabel(cell.content), styles.label) + 6 > room) out.add(cell.address);
   }
   return out;
 }
@@ -178,11 +222,11 @@ export function rowHeightsOf(
   const tallest = new Map<number, number>();
   for (const cell of cells) {
     const style = styles[cell.style];
-    if (cell.content.startsWith("=")) continue;
+    if (cell.content.startsWith("=") && cell.style !== "labelWrap") continue;
     const own = extentOf(cell, spans);
     if (own.lastRow > own.row) continue; // a cell over several rows has their height
     const lines = style.wrap
-      ? linesIn(cell.content, widthPx(widths.slice(cell.col - 1, own.lastCol)), style)
+      ? linesIn(shownLabel(cell.content), widthPx(widths.slice(cell.col - 1, own.lastCol)), style)
       : 1;
     const points = lines * linePoints(style) + (lines > 1 ? 3 : 0);
     if (points > ROW_POINTS) tallest.set(cell.row, Math.max(tallest.get(cell.row) ?? 0, points));

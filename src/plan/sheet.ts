@@ -150,6 +150,15 @@ export class SheetBuilder {
     return this.byAddress.has(a1(row, col));
   }
 
+  /** Gives a label or heading other text: the same words, broken where the plan needs it. */
+  retext(address: Address, content: string): void {
+    const cell = this.byAddress.get(address);
+    if (!cell) throw new RangeError(`No template cell at ${address}`);
+    if (cell.content.replace(/\s+/g, "") !== content.replace(/\s+/g, ""))
+      throw new RangeError(`Not the same words at ${address}`);
+    this.byAddress.set(address, { ...cell, content });
+  }
+
   /** Gives a cell another style (a label that must wrap). */
   restyle(address: Address, style: StyleName): void {
     const cell = this.byAddress.get(address);

@@ -14,6 +14,7 @@ import {
   CHECK_CHARS,
   columnPx,
   formColumnWidths,
+  headingsToBreak,
   labelsToWrap,
   REASON_CHARS,
   rowHeightsOf,
@@ -281,7 +282,9 @@ function writeRowVerdicts(sheet: SheetBuilder, checks: readonly PlanCheck[], col
       row,
       col: col + 1,
       role: "label",
-      content: `=IFERROR(HKMR.REASON(${refs}),"${REASON_UNREADABLE}")`,
+      // when HKMR.REASON gives an error: the text only where a check cell holds an error (SUM
+      // ignores text and passes errors on), else blank, as for a program that cannot run it
+      content: `=IFERROR(HKMR.REASON(${refs}),IF(ISERROR(SUM(${refs})),"${REASON_UNREADABLE}",""))`,
       style: "reason",
     });
   }
@@ -363,6 +366,8 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   const spans = spansOf(sheet.merges);
   for (const address of labelsToWrap(sheet.cells(), spans, columnWidths, columns, STYLES))
     sheet.restyle(address, "labelWrap");
+  for (const [address, content] of headingsToBreak(sheet.cells(), spans, columnWidths, STYLES))
+    sheet.retext(address, content);
   const cells = sheet.cells();
   const rowHeights = rowHeightsOf(cells, spans, columnWidths, STYLES);
   return {

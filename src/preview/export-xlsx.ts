@@ -80,7 +80,12 @@ function inputValue(workbook: PreviewWorkbook, sheet: PreviewSheet, address: str
   return value !== null && typeof value === "object" ? value.error : value;
 }
 
-/** A formula cell's value for the file: the formula, with the engine's result cached. */
+/**
+ * A formula cell's value for the file: the formula, with the engine's result cached; an empty
+ * result is cached as empty text, as Excel keeps it, so a program that cannot run the HKMR
+ * functions (LibreOffice, Excel without the add-in) shows what the preview showed rather than
+ * working it out again into the formula's fallback.
+ */
 function formulaValue(
   workbook: PreviewWorkbook,
   sheet: PreviewSheet,
@@ -89,7 +94,7 @@ function formulaValue(
 ) {
   const { value } = workbook.value(sheet, cellOfA1(address)!);
   const result = value !== null && typeof value === "object" ? { error: value.error } : value;
-  return { formula: fileFormula(text), ...(result === null ? {} : { result }) };
+  return { formula: fileFormula(text), result: result ?? "" };
 }
 
 const INCH = 72;

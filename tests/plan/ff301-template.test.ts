@@ -29,10 +29,11 @@ function shownBlank(content: string): string {
 }
 
 /** Every text on the sheet that is not an input's or a check's (labels, headings, mirrors). */
+// the text as the form words it: a heading broken after a slash to wrap reads as one word
 const labelsOf = (plan: TemplatePlan): string[] =>
   plan.cells
     .filter((c) => c.role === "label" || c.role === "heading")
-    .map((c) => shownBlank(c.content));
+    .map((c) => shownBlank(c.content.replace(/\/\n/g, "/")));
 
 const cellOf = (plan: TemplatePlan, field: string): PlanCell => {
   const cell = plan.cells.find((c) => c.field === field);

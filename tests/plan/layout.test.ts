@@ -1,5 +1,13 @@
 import type { Shape } from "../../src/form";
-import { linePoints, linesIn, ROW_POINTS, spansOf, textPx, widthPx } from "../../src/plan/layout";
+import {
+  linePoints,
+  linesIn,
+  ROW_POINTS,
+  shownLabel,
+  spansOf,
+  textPx,
+  widthPx,
+} from "../../src/plan/layout";
 import { planTemplate } from "../../src/plan/template";
 import type { TemplatePlan } from "../../src/plan/types";
 
@@ -85,5 +93,43 @@ describe.each(CASES)("the %s sheet with %i lines of each kind", (formId, n) => {
       );
       expect(right).toEqual([]);
     }
+  });
+});
+
+describe("headings and labels that do not fit", () => {
+  const plan = planTemplate("ff301-1.2", linesShape("ff301-1.2", 2));
+  const spans = spansOf(plan.merges);
+
+  test("a compound heading wider than its column breaks after its slash, and no word is cut", () => {
+    const broken = plan.cells.filter((c) => c.style === "heading" && c.content.includes("/\n"));
+    expect(broken.map((c) => c.content)).toContain("Number of authorised/\nregistered shares");
+    for (const cell of plan.cells.filter((c) => c.style === "heading")) {
+      const span = spans.find((x) => x.row === cell.row && x.col === cell.col);
+      const px = widthPx(plan.columnWidths.slice(cell.col - 1, span?.lastCol ?? cell.col)) - 6;
+      // a compound word too wide is broken at its slashes (the parts as wide as the form makes them)
+      for (const word of cell.content.split(/\s+/).filter((w) => /\/\S/.test(w)))
+        expect({ word, fits: textPx(word, plan.styles.heading) <= px }).toEqual({
+          word,
+          fits: true,
+        });
+    }
+  });
+
+  test("a label of the frozen column A wraps within it, so scrolling right never cuts it", () => {
+    const px = widthPx(plan.columnWidths.slice(0, 1));
+    // what a label computed from a class's name shows: its words and the name
+    expect(shownLabel('="Total (AA1): "&IF(n="","class (1)",n)')).toMatch(
+      /^Total \(AA1\): class \(1\)x+$/
+    );
+    for (const cell of plan.cells.filter((c) => c.col === 1 && c.style === "label")) {
+      if (spans.some((x) => x.row === cell.row && x.col === 1 && x.lastCol > 1)) continue;
+      expect({
+        label: cell.content,
+        fits: textPx(shownLabel(cell.content), plan.styles.label) + 6 <= px,
+      }).toEqual({ label: cell.content, fits: true });
+    }
+    const aa1 = plan.cells.find((c) => c.col === 1 && c.content.includes("(AA1)"))!;
+    expect(aa1.style).toBe("labelWrap");
+    expect(plan.rowHeights.find((h) => h.row === aa1.row)?.points).toBeGreaterThan(15);
   });
 });

@@ -47,4 +47,18 @@ describe("the status and reason cells on a sheet", () => {
     expect(hf.getCellValue(at(statusCell.col + 1))).toBe(REASON_UNREADABLE);
     expect(month.sheet.summary()).not.toBe("Ready to file");
   });
+
+  test("where HKMR.REASON cannot run (a program without the add-in), the reason is blank unless a check cell holds an error", () => {
+    const { month } = applyFixture(hf, loadFixture("seed-kingsoft-2011-11.json"));
+    const sheet = hf.getSheetId(month.sheet.sheetName)!;
+    const reasonCell = month.plan.cells.find((c) => c.style === "reason")!;
+    const at = (col: number) => ({ sheet, row: reasonCell.row - 1, col: col - 1 });
+    const missing = reasonCell.content.replace("HKMR.REASON(", "NOT_INSTALLED.REASON(");
+    expect(missing).not.toBe(reasonCell.content);
+    hf.setCellContents(at(reasonCell.col), missing);
+    expect(hf.getCellValue(at(reasonCell.col))).toBe("");
+    const check = month.plan.cells.find((c) => c.role === "check" && c.row === reasonCell.row)!;
+    hf.setCellContents(at(check.col), "=1/0");
+    expect(hf.getCellValue(at(reasonCell.col))).toBe(REASON_UNREADABLE);
+  });
 });
