@@ -282,9 +282,10 @@ function writeRowVerdicts(sheet: SheetBuilder, checks: readonly PlanCheck[], col
       row,
       col: col + 1,
       role: "label",
-      // when HKMR.REASON gives an error: the text only where a check cell holds an error (SUM
-      // ignores text and passes errors on), else blank, as for a program that cannot run it
-      content: `=IFERROR(HKMR.REASON(${refs}),IF(ISERROR(SUM(${refs})),"${REASON_UNREADABLE}",""))`,
+      // when HKMR.REASON gives an error: the text only where the status reads as an error (a
+      // check cell holds one, or no HKMR function runs), else blank, as in a program that
+      // cannot run it but keeps the status cached
+      content: `=IFERROR(HKMR.REASON(${refs}),IF(${a1(row, col)}="${STATUS_UNREADABLE}","${REASON_UNREADABLE}",""))`,
       style: "reason",
     });
   }

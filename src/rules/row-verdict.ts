@@ -18,7 +18,7 @@ export const STATUS_MARKS: Readonly<Record<CheckState, string>> = {
 export const STATUS_UNREADABLE = STATUS_MARKS.error;
 
 /** What the reason column shows when a check cell of its row holds an error value. */
-export const REASON_UNREADABLE = "A check on this row could not be evaluated: see its check cell.";
+export const REASON_UNREADABLE = "Not evaluated: see this row's check cells.";
 
 const RANK: Readonly<Record<CheckState, number>> = { error: 3, "to-fill": 2, warning: 1, ok: 0 };
 

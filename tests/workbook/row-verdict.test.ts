@@ -48,7 +48,7 @@ describe("the status and reason cells on a sheet", () => {
     expect(month.sheet.summary()).not.toBe("Ready to file");
   });
 
-  test("where HKMR.REASON cannot run (a program without the add-in), the reason is blank unless a check cell holds an error", () => {
+  test("where HKMR.REASON cannot run (a program without the add-in), the reason is blank unless the status reads as an error", () => {
     const { month } = applyFixture(hf, loadFixture("seed-kingsoft-2011-11.json"));
     const sheet = hf.getSheetId(month.sheet.sheetName)!;
     const reasonCell = month.plan.cells.find((c) => c.style === "reason")!;
