@@ -2,15 +2,13 @@
 // with 2 classes and 3 option lines, inserted from the pane. The verdict is in view on opening,
 // each table's status sits right beside its figures, and the label column stays in view while
 // Part III (A) is scrolled right. Screenshots go to test-artifacts/.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { DEFAULT_FORM } from "../../src/form";
 import { planTemplate } from "../../src/plan/template";
-import { ARTIFACTS, launchChromium } from "./support/browser";
-import { buildInto } from "./support/build";
+import { ARTIFACTS } from "./support/browser";
 import { PreviewPage, WAIT } from "./support/preview-page";
-import { serveFolder, type StaticServer } from "./support/static-server";
+import { openPreviewSession, type PreviewSession } from "./support/session";
 
 jest.setTimeout(300_000);
 
@@ -32,35 +30,17 @@ const statusBeside = (field: string): string => {
 };
 const shot = (name: string) => join(ARTIFACTS, `layout-${name}.png`);
 
-let outDir: string;
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: PreviewSession;
 let page: Page;
 let preview: PreviewPage;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  outDir = mkdtempSync(join(ARTIFACTS, "layout-build-"));
-  await buildInto(outDir);
-  server = await serveFolder(outDir);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  await context.route("**/*", (route) =>
-    route.request().url().startsWith(`${server.origin}/`)
-      ? route.continue()
-      : route.abort("blockedbyclient")
-  );
-  page = await context.newPage();
-  preview = new PreviewPage(page);
-  await preview.open(`${server.origin}/preview.html`);
+  session = await openPreviewSession("layout", { width: 1366, height: 768 });
+  ({ page, preview } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 /** A drawn cell's box relative to the grid's viewport. */

@@ -3,16 +3,14 @@
 // classes and three option lines; dropdowns, tick boxes (click and Space) and input prompts; Tab,
 // Tab, Enter; Ctrl+Z and Ctrl+Y; tabs in month order; the form remembered across a reload; and an
 // export whose code was loaded ahead of time. Screenshots go to test-artifacts/.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { DEFAULT_FORM } from "../../src/form";
 import { planTemplate } from "../../src/plan/template";
 import { a1Of, cellOfA1 } from "../../src/preview/sheet-model";
-import { ARTIFACTS, launchChromium } from "./support/browser";
-import { buildInto } from "./support/build";
+import { ARTIFACTS } from "./support/browser";
 import { PreviewPage, WAIT } from "./support/preview-page";
-import { serveFolder, type StaticServer } from "./support/static-server";
+import { openPreviewSession, type PreviewSession } from "./support/session";
 
 jest.setTimeout(300_000);
 
@@ -47,38 +45,18 @@ const TAB_RUN = (() => {
 })();
 const shot = (name: string) => join(ARTIFACTS, `excel-like-${name}.png`);
 
-let outDir: string;
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: PreviewSession;
 let page: Page;
 let preview: PreviewPage;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  outDir = mkdtempSync(join(ARTIFACTS, "excel-like-build-"));
-  await buildInto(outDir);
-  server = await serveFolder(outDir);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-  await context.route("**/*", (route) =>
-    route.request().url().startsWith(`${server.origin}/`)
-      ? route.continue()
-      : route.abort("blockedbyclient")
-  );
-  page = await context.newPage();
-  page.on("console", (m) => void (m.type() === "error" && consoleErrors.push(m.text())));
-  page.on("pageerror", (error) => consoleErrors.push(String(error)));
-  preview = new PreviewPage(page);
-  await preview.open(`${server.origin}/preview.html`);
+  session = await openPreviewSession("excel-like", { width: 1366, height: 768 });
+  ({ page, preview, consoleErrors } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 const selected = () => page.locator(".wb-cell[aria-selected]").getAttribute("data-address");

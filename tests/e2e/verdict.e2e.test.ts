@@ -2,17 +2,15 @@
 // closing balance excluding treasury shares mistyped; the pane names that cell and its value
 // first, "Use" writes it (and Undo puts the slip back), and the verdict follows the sheet in
 // view through a roll forward and a tab switch. Screenshots go to test-artifacts/.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { DEFAULT_FORM, formVersion, layoutOf } from "../../src/form";
 import { planTemplate } from "../../src/plan/template";
 import { verdictOf } from "../../src/rules/verdict";
 import { loadFixture } from "../support/fixtures";
-import { ARTIFACTS, launchChromium } from "./support/browser";
-import { buildInto } from "./support/build";
+import { ARTIFACTS } from "./support/browser";
 import { PreviewPage, WAIT } from "./support/preview-page";
-import { serveFolder, type StaticServer } from "./support/static-server";
+import { openPreviewSession, type PreviewSession } from "./support/session";
 
 jest.setTimeout(300_000);
 
@@ -52,38 +50,18 @@ const at = (field: string): string => {
 };
 const shot = (name: string) => join(ARTIFACTS, `verdict-${name}.png`);
 
-let outDir: string;
-let server: StaticServer;
-let browser: Browser;
-let context: BrowserContext;
+let session: PreviewSession;
 let page: Page;
 let preview: PreviewPage;
-const consoleErrors: string[] = [];
+let consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  outDir = mkdtempSync(join(ARTIFACTS, "verdict-build-"));
-  await buildInto(outDir);
-  server = await serveFolder(outDir);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  await context.route("**/*", (route) =>
-    route.request().url().startsWith(`${server.origin}/`)
-      ? route.continue()
-      : route.abort("blockedbyclient")
-  );
-  page = await context.newPage();
-  page.on("console", (m) => void (m.type() === "error" && consoleErrors.push(m.text())));
-  page.on("pageerror", (error) => consoleErrors.push(String(error)));
-  preview = new PreviewPage(page);
-  await preview.open(`${server.origin}/preview.html`);
+  session = await openPreviewSession("verdict", { width: 1440, height: 900 });
+  ({ page, preview, consoleErrors } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 /** A screenshot of the page with the pane scrolled to its verdict (the Check section). */
