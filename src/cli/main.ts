@@ -152,7 +152,8 @@ function textReport(
   }
   if (verdict.suggestions.length > 0) lines.push("Likely wrong figures, most likely first:");
   for (const s of verdict.suggestions) {
-    const label = layout.byId.get(s.field)?.label ?? s.field;
+    // a label that ends in the form's own colon ("... (State currency) :") takes no second one
+    const label = (layout.byId.get(s.field)?.label ?? s.field).replace(/\s*:\s*$/, "");
     const tied = s.tiedWith ? ` (as likely: ${s.tiedWith.join(", ")})` : "";
     const cleared = s.clears.map((k) => k + 1).join(", ");
     lines.push(
