@@ -95,7 +95,7 @@ export function textPx(text: string, style: CellStyle): number {
   return text.length * perChar;
 }
 
-/** Lines a text takes wrapped at word breaks within `px` pixels (6 of them padding), its own line breaks kept. */
+/** Lines a text takes wrapped at word breaks within `px` pixels (6 of them padding), and at its own breaks. */
 export function linesIn(text: string, px: number, style: CellStyle): number {
   return text.split("\n").reduce((sum, line) => sum + lineCountOf(line, px, style), 0);
 }
@@ -166,10 +166,6 @@ function extentOf(cell: PlanCell, spans: readonly Span[]): Span {
   );
 }
 
-/**
- * The labels that would run into a filled cell, past the form's last column, or out of the
- * frozen column A, and so must wrap: their addresses, to take the wrapping label style.
- */
 /** Characters allowed for a name a label's formula shows (a class's name), beyond its own words. */
 const NAME_ALLOWANCE = 20;
 
@@ -183,6 +179,10 @@ export function shownLabel(content: string): string {
   return quoted + "x".repeat(NAME_ALLOWANCE);
 }
 
+/**
+ * The labels that would run into a filled cell, past the form's last column, or out of the
+ * frozen column A, and so must wrap: their addresses, to take the wrapping label style.
+ */
 export function labelsToWrap(
   cells: readonly PlanCell[],
   spans: readonly Span[],

@@ -82,9 +82,8 @@ function inputValue(workbook: PreviewWorkbook, sheet: PreviewSheet, address: str
 
 /**
  * A formula cell's value for the file: the formula, with the engine's result cached; an empty
- * result is cached as empty text, as Excel keeps it, so a program that cannot run the HKMR
- * functions (LibreOffice, Excel without the add-in) shows what the preview showed rather than
- * working it out again into the formula's fallback.
+ * result is cached as empty text, as Excel keeps it. (LibreOffice still works such a cell out
+ * again on loading, without the HKMR functions: the row reason's fallback allows for that.)
  */
 function formulaValue(
   workbook: PreviewWorkbook,

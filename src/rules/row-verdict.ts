@@ -17,7 +17,7 @@ export const STATUS_MARKS: Readonly<Record<CheckState, string>> = {
 /** What the status column shows when a check cell of its row holds an error value: fail closed. */
 export const STATUS_UNREADABLE = STATUS_MARKS.error;
 
-/** What the reason column shows when a check cell of its row holds an error value. */
+/** What the reason column shows when its status reads as an error and HKMR.REASON cannot say. */
 export const REASON_UNREADABLE = "Not evaluated: see this row's check cells.";
 
 const RANK: Readonly<Record<CheckState, number>> = { error: 3, "to-fill": 2, warning: 1, ok: 0 };
