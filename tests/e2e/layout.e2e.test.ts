@@ -9,18 +9,11 @@ import { planTemplate } from "../../src/plan/template";
 import { ARTIFACTS } from "./support/browser";
 import { PreviewPage, WAIT } from "./support/preview-page";
 import { openPreviewSession, type PreviewSession } from "./support/session";
+import { TWO_CLASSES_THREE_OPTIONS } from "../support/shapes";
 
 jest.setTimeout(300_000);
 
-const SHAPE = {
-  classes: 2,
-  options: 3,
-  fundsLines: 1,
-  warrants: 0,
-  convertibles: 0,
-  arrangements: 0,
-  otherMovements: 1,
-};
+const SHAPE = TWO_CLASSES_THREE_OPTIONS;
 const PLAN = planTemplate(DEFAULT_FORM, SHAPE, { monthEnded: "2026-06-30" });
 const at = (field: string): string => PLAN.names.find((n) => n.field === field)!.address;
 /** The status cell on a field's row. */

@@ -11,18 +11,11 @@ import { a1Of, cellOfA1 } from "../../src/preview/sheet-model";
 import { ARTIFACTS } from "./support/browser";
 import { PreviewPage, WAIT } from "./support/preview-page";
 import { openPreviewSession, type PreviewSession } from "./support/session";
+import { TWO_CLASSES_THREE_OPTIONS } from "../support/shapes";
 
 jest.setTimeout(300_000);
 
-const SHAPE = {
-  classes: 2,
-  options: 3,
-  fundsLines: 1,
-  warrants: 0,
-  convertibles: 0,
-  arrangements: 0,
-  otherMovements: 1,
-};
+const SHAPE = TWO_CLASSES_THREE_OPTIONS;
 const ISSUER = "Example Holdings Limited";
 /** The sheet the pane inserts, planned here only to find its cells (never written from here). */
 const PLAN = planTemplate(DEFAULT_FORM, SHAPE, { monthEnded: "2026-06-30", issuer: ISSUER });

@@ -11,16 +11,9 @@ import { HF_CONFIG, HF_NAMED_EXPRESSIONS } from "../../src/preview/hf-workbook";
 import { PreviewHost } from "../../src/preview/preview-host";
 import { PreviewWorkbook } from "../../src/preview/workbook";
 import { hkmrMetadata } from "../support/hkmr-hyperformula";
+import { TWO_CLASSES_THREE_OPTIONS } from "../support/shapes";
 
-const SHAPE = {
-  classes: 2,
-  options: 3,
-  fundsLines: 1,
-  warrants: 0,
-  convertibles: 0,
-  arrangements: 0,
-  otherMovements: 1,
-};
+const SHAPE = TWO_CLASSES_THREE_OPTIONS;
 
 test("exports frozen panes, column widths and row heights as the plan lays them out", async () => {
   registerHkmrFunctions(HyperFormula, await hkmrMetadata(), implementations);

@@ -1,0 +1,13 @@
+// Shapes the tests share.
+import type { Shape } from "../../src/form";
+
+/** The FF301 return of the sheet and print screenshots: 2 classes and 3 option lines. */
+export const TWO_CLASSES_THREE_OPTIONS: Shape = {
+  classes: 2,
+  options: 3,
+  fundsLines: 1,
+  warrants: 0,
+  convertibles: 0,
+  arrangements: 0,
+  otherMovements: 1,
+};
