@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { HyperFormula } from "hyperformula";
+import { CAUSE_NAME } from "../src/plan/cause";
 import { planTemplate } from "../src/plan/template";
 import { rollForward } from "../src/plan/roll-forward";
 import type { TemplatePlan } from "../src/plan/types";
@@ -139,12 +140,17 @@ function nativePlan(plan: TemplatePlan): TemplatePlan {
       .replace(/^=HKMR\.CHECK\("[^"]*",?/, "")
       .replace(/\)$/, "")
       .split(",")
-      .filter((a) => a && a !== '""');
+      .filter((a) => a && a !== '""' && a !== CAUSE_NAME);
     if (args.length < 2) return `=IF(ISBLANK(${args[0] ?? "A1"}),"OK","OK")`;
     return `=IF(ABS(SUM(${args[0]})-SUM(${args.slice(1).join(",")}))<0.005,"OK","Error: mismatch")`;
   };
+  // the cause cell has no native counterpart: it is left blank
   const cells = plan.cells.map((c) =>
-    c.role === "check" ? { ...c, content: native(c.content) } : c
+    c.role === "check"
+      ? { ...c, content: native(c.content) }
+      : c.style === "cause"
+        ? { ...c, content: "" }
+        : c
   );
   const grid = plan.grid.map((row) => [...row]);
   for (const c of cells) grid[c.row - 1][c.col - 1] = c.content;

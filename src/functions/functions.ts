@@ -2,7 +2,11 @@ import { cellLengthProblem, isLimitError, LIMITS } from "../form";
 import { checkTextOf, CheckSpecError, ERROR_PREFIX, evaluateCheck, OK } from "../rules/check-cell";
 import { sameClass } from "../rules/class-names";
 import { computeCurrencies, ComputeError, computeTotal } from "../rules/compute-cell";
+import { causeOf, decodeCause, encodeCause, likelyText } from "../rules/cause";
+import { reconcile } from "../rules/reconcile";
+import { suggestionsOf } from "../rules/suggest";
 import { headlineOf, tallyOfTexts } from "../rules/verdict";
+import { readSheetMonth } from "../plan/cause";
 import { STATUS_MARKS, worstOfTexts } from "../rules/row-verdict";
 import { figureOf } from "../rules/read";
 import { lookupCurrency, parseCurrencyHeading } from "../values/currency";
@@ -40,7 +44,7 @@ const isCellError = (thrown: unknown): boolean =>
  * Checks the arguments against the limits before any work: at most LIMITS.rangeCells cells in
  * all (nested arrays included) and no text longer than a cell holds; #VALUE! otherwise.
  */
-function checkSize(args: readonly unknown[]): void {
+function checkSize(args: readonly unknown[], most: number): void {
   let cells = 0;
   const stack: unknown[] = [args];
   while (stack.length > 0) {
@@ -48,8 +52,8 @@ function checkSize(args: readonly unknown[]): void {
     if (!Array.isArray(item)) continue;
     for (const inner of item) {
       if (Array.isArray(inner)) stack.push(inner);
-      else if (++cells > LIMITS.rangeCells)
-        invalid(`Too many cells: an HKMR function reads at most ${LIMITS.rangeCells} cells.`);
+      else if (++cells > most)
+        invalid(`Too many cells: this HKMR function reads at most ${most} cells.`);
       else if (typeof inner === "string" && cellLengthProblem(inner))
         invalid(`Text too long: ${cellLengthProblem(inner)}`);
     }
@@ -61,9 +65,13 @@ function checkSize(args: readonly unknown[]): void {
  * becomes #VALUE! with a message; a number beyond exact arithmetic becomes #NUM!; a text result
  * longer than a cell holds is cut to Excel's maximum.
  */
-function guarded<T extends number | string>(args: readonly unknown[], body: () => T): T {
+function guarded<T extends number | string>(
+  args: readonly unknown[],
+  body: () => T,
+  most: number = LIMITS.rangeCells
+): T {
   try {
-    checkSize(args);
+    checkSize(args, most);
     const result = body();
     if (typeof result === "number" && !Number.isFinite(result)) tooBig();
     if (typeof result === "string" && result.length > LIMITS.cellLength)
@@ -155,20 +163,50 @@ export function check(spec: string, cells: unknown[][][]): string {
 }
 
 /**
- * Reads the sheet's check cells and says "Ready to file", or what is left: "12 cells to fill · 1 error · 2 warnings".
+ * Reads the sheet's check cells and says "Ready to file", or what is left: "12 cells to fill · 1 error · 2 warnings", and the likely cause.
  * @customfunction
  * @param checks The check cells of the return (blank cells between them are skipped).
  * @param count How many check cells the template wrote: one missing counts as an error.
+ * @param [cause] The sheet's cause cell (HKMR.CAUSE): its likely wrong figure follows the counts.
  * @returns The verdict on the whole return, in the task pane's words.
  */
-export function summary(checks: unknown[][], count: number): string {
+export function summary(checks: unknown[][], count: number, cause?: unknown): string {
   return guarded([checks, count], () => {
     const expected = Number(count);
     if (!Number.isSafeInteger(expected) || expected < 0)
       invalid("The second argument is how many check cells the template wrote, a whole number.");
-    return headlineOf(tallyOfTexts(cellsOf(checks), expected));
+    const tally = tallyOfTexts(cellsOf(checks), expected);
+    const likely = decodeCause(cause);
+    return [headlineOf(tally), ...(likely ? [likelyText(likely)] : [])].join(" · ");
   });
 }
+
+/**
+ * Works out the likely wrong figure of the whole return, for the check cells and the summary to read: the cell, the value that clears, and the checks it clears.
+ * @customfunction
+ * @param spec The form version, shape and strips of field cells, as the template names them.
+ * @param top The row number of the key column's first cell (ROW of it).
+ * @param keys The key column: each row's number in the template, blank on a row inserted since.
+ * @param cells The strips of field cells in the spec's order, then last month's cells where the spec reads them.
+ * @returns The likely causes as data for the check cells; "" when no check fails.
+ */
+export function cause(spec: string, top: number, keys: unknown[][], cells: unknown[][][]): string {
+  return guarded(
+    [spec, top, keys, cells],
+    () => {
+      if (typeof spec !== "string") invalid("The first argument is the cause's spec, as text.");
+      const read = readSheetMonth(spec, Number(top), keys, Array.isArray(cells) ? cells : [cells]);
+      if (!read) return "";
+      const findings = reconcile(read.month, read.previous);
+      const suggestions = suggestionsOf(read.month, read.previous, findings);
+      return encodeCause(causeOf(read.month.layout, findings, suggestions, read.addressOf));
+    },
+    CAUSE_CELLS_MAX
+  );
+}
+
+/** Cells the cause reads at most: the whole form of the largest sheets, several times a check's. */
+const CAUSE_CELLS_MAX = 5 * LIMITS.rangeCells;
 
 /**
  * Reads the check cells of one row's figures and shows the worst state: ✓, ✕ (error), ⚠ (warning) or "to fill".

@@ -52,3 +52,17 @@ export function nameOf(prefix: string, id: string): string {
 
 /** A sheet name quoted for a formula reference: 'MR 2011-11'. */
 export const quoteSheet = (sheet: string): string => `'${sheet.replace(/'/g, "''")}'`;
+
+/** Characters of one text in a formula: Excel's "Text values in formulas are limited to 255". */
+const TEXT_MAX = 255;
+
+/**
+ * A text as a formula writes it: quoted, and joined with "&" from pieces of at most TEXT_MAX
+ * characters (a shape that repeats many typed lines has a long spec), as Excel's message advises.
+ */
+export function textOf(text: string): string {
+  const pieces: string[] = [];
+  for (let k = 0; k < text.length || k === 0; k += TEXT_MAX)
+    pieces.push(text.slice(k, k + TEXT_MAX));
+  return pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join("&");
+}

@@ -22,12 +22,14 @@ export const STYLES: Readonly<Record<StyleName, CellStyle>> = {
   // a total the template computes: grey-green and italic, unlocked so the user may type over it
   computed: { italic: true, fill: "#E2EFDA", fontColor: "#375623", border: true, locked: false },
   check: { fontColor: "#404040", fontSize: 9, locked: true },
+  // the cause's data wraps in its narrow column rather than run across the empty ones after it
+  cause: { fontColor: "#404040", fontSize: 9, wrap: true, locked: true },
   summary: { bold: true, horizontal: "right", locked: true },
   // a label that would run into a filled cell wraps, its row made tall enough (layout.ts)
   labelWrap: { wrap: true, locked: true },
   status: { bold: true, horizontal: "center", locked: true },
   reason: { fontColor: "#404040", locked: true },
-  verdict: { bold: true, horizontal: "left", locked: true },
+  verdict: { bold: true, horizontal: "left", wrap: true, locked: true },
 };
 
 /** The ranges of each style: its cells joined into column runs. */

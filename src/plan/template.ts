@@ -3,13 +3,12 @@ import { checkArguments, checkSpec, OK, TO_FILL_PREFIX, WARNING_PREFIX } from ".
 import { computedFieldsOf, type Computation } from "../rules/compute-cell";
 import { checksOf } from "../rules/reconcile";
 import { parseCell } from "../values/parse";
-import { toExcelSerial } from "../values/dates";
-import { absolute, a1, isColumnRun, nameOf, quoteSheet, rect, runsOf } from "./a1";
+import { absolute, a1, isColumnRun, nameOf, quoteSheet, rect, runsOf, textOf } from "./a1";
 import { anchorsOf } from "./anchors";
-import { blocksFormColumns } from "./block-lines";
-import { writeBlocksForm } from "./blocks";
-import { writeSlotsForm, type Writer } from "./sections";
-import { FORM_COLUMNS, numberFormatsOf, SheetBuilder, type Position } from "./sheet";
+import { CAUSE_NAME, causeFormula, stripsOf } from "./cause";
+import { canFold } from "../rules/cause";
+import { asDateSerial, formColumnsOf, writeForm } from "./positions";
+import { numberFormatsOf, SheetBuilder, type Position } from "./sheet";
 import {
   CHECK_CHARS,
   columnPx,
@@ -17,6 +16,7 @@ import {
   headingsToBreak,
   labelsToWrap,
   REASON_CHARS,
+  linePoints,
   rowHeightsOf,
   spansOf,
   STATUS_CHARS,
@@ -29,6 +29,8 @@ import { META_NAME, metaValue } from "./meta";
 import { printedRowHeights, printSetupOf, sectionRowsOf } from "./print";
 import type { PlanCheck, PlanName, PlanHeader, TemplatePlan } from "./types";
 
+export { textOf } from "./a1";
+
 /** The sheet name of a month's return: "MR 2011-11"; "MR (new)" without a readable month. */
 export function sheetNameFor(monthEnded: string | undefined): string {
   const p = parseCell(monthEnded ?? "", "date");
@@ -36,44 +38,10 @@ export function sheetNameFor(monthEnded: string | undefined): string {
 }
 
 /**
- * A date the plan writes, as Excel's date serial (1900 system): a number means the same day in
- * every locale, where "03/07/2026" written through Office.js reads as 7 March (US order). Text
- * that reads as no date stays as typed.
- */
-export const asDateSerial = (text: string | undefined): string => {
-  const p = parseCell(text ?? "", "date");
-  return p.tag === "date" ? String(toExcelSerial(p)) : (text ?? "");
-};
-
-/**
  * What the summary cell reads when a check cell holds an error value (HKMR.SUMMARY is then not
  * called), before the count of checks not OK: never "ready".
  */
 export const NOT_READY = "Not ready: check cells in error or not readable: ";
-
-/** Lays out every section of the form on the sheet, by how the form keeps its classes. */
-function writeForm(w: Writer): void {
-  const [monthEnded, submitted] = [
-    asDateSerial(w.header.monthEnded),
-    asDateSerial(w.header.submitted),
-  ];
-  if (w.layout.form.classMode === "blocks") writeBlocksForm(w, monthEnded, submitted);
-  else writeSlotsForm(w, monthEnded, submitted);
-}
-
-/** Characters of one text in a formula: Excel's "Text values in formulas are limited to 255". */
-const TEXT_MAX = 255;
-
-/**
- * A text as a formula writes it: quoted, and joined with "&" from pieces of at most TEXT_MAX
- * characters (a shape that repeats many typed lines has a long spec), as Excel's message advises.
- */
-export function textOf(text: string): string {
-  const pieces: string[] = [];
-  for (let k = 0; k < text.length || k === 0; k += TEXT_MAX)
-    pieces.push(text.slice(k, k + TEXT_MAX));
-  return pieces.map((piece) => `"${piece.replace(/"/g, '""')}"`).join("&");
-}
 
 /** The reference a check formula passes for one argument. */
 function argumentText(
@@ -154,11 +122,13 @@ function writeChecks(
     const args = checkArguments(instance, withPrev).map((arg) =>
       argumentText(arg, sheet, names, header.previousSheet)
     );
-    const spec = checkSpec(layout, instance, withPrev);
+    // a check that a suspect may clear reads the sheet's cause first, to tell it from its side
+    const folds = canFold(instance);
+    const spec = checkSpec(layout, instance, withPrev, folds);
     const at = sheet.check(
       anchorRow(instance),
       instance.key,
-      `=HKMR.CHECK(${[textOf(spec), ...args].join(",")})`
+      `=HKMR.CHECK(${[textOf(spec), ...(folds ? [CAUSE_NAME] : []), ...args].join(",")})`
     );
     // a name for hosts that cannot follow moved rows (the preview); Excel needs none, since the
     // conditional formats read check cells by reference, which moves with the rows
@@ -291,24 +261,76 @@ function writeRowVerdicts(sheet: SheetBuilder, checks: readonly PlanCheck[], col
   }
 }
 
+/**
+ * Writes the key column after the check columns (each row's number in the plan, rows 2 on) and
+ * the cause cell above it, and returns the cause cell's address: the cause reads the form's field
+ * cells as strips, which stay clear of the status, reason and summary cells that read it.
+ */
+function writeCause(
+  layout: Layout,
+  sheet: SheetBuilder,
+  rowCount: number,
+  header: PlanHeader
+): string {
+  const col = sheet.lastColumn() + 1;
+  const cells = sheet.cells();
+  if (cells.some((c) => c.row === 1 && c.field))
+    throw new Error("A field on the title row: the key column starts on row 2");
+  for (let row = 2; row <= rowCount; row++)
+    sheet.put({ row, col, role: "label", content: String(row), style: "check" });
+  const keys = { col, top: 2, bottom: rowCount };
+  const formula = causeFormula(
+    layout,
+    stripsOf(cells, sheet.formColumns),
+    keys,
+    header.previousSheet
+  );
+  sheet.put({ row: 1, col, role: "label", content: formula, style: "cause" });
+  return a1(1, col);
+}
+
 /** Pixels the title may take before the verdict: it wraps in them when longer. */
 const TITLE_PX = 560;
 
+/** Pixels from the sheet's left edge in view beside a task pane on a 1366-pixel screen. */
+const IN_VIEW_PX = 1000;
+
+/**
+ * The longest verdict the summary cell is sized for: the counts, then the likely cause with its
+ * cell, a long label, its value and what it clears.
+ */
+const LONGEST_VERDICT =
+  "21 cells to fill · 4 errors · 4 warnings · Likely cause: B36, II (1): Balance at close of the month, " +
+  "Number of issued shares (excluding treasury shares). 1,000,250,000 would clear 2 errors.";
+
 /**
  * Puts "Verdict:" on the title's row just right of the title, whose merge ends there, and
- * returns the cell the summary goes in: near A1, in view on opening and frozen with the title.
+ * returns the cell the summary goes in, merged across the columns in view: near A1, frozen with
+ * the title, the likely cause wrapping under the counts.
  */
-function writeSummary(sheet: SheetBuilder, widths: readonly number[], columns: number): Position {
+function writeSummary(
+  sheet: SheetBuilder,
+  widths: readonly number[],
+  columns: number
+): Position & { lines: number } {
   const title = sheet.cells().find((c) => c.row === 1 && c.col === 1);
   // a long title wraps in its merge rather than push the verdict out of view
   const needed = Math.min(TITLE_PX, textPx(title?.content ?? "", STYLES.title) + 12);
   let col = 2;
-  for (let left = columnPx(widths[0]); left < needed && col < columns - 1; col++)
-    left += columnPx(widths[col - 1]);
+  let left = columnPx(widths[0]);
+  for (; left < needed && col < columns - 1; col++) left += columnPx(widths[col - 1]);
   const merge = sheet.merges.findIndex((m) => m.startsWith("A1:"));
   if (merge >= 0) sheet.merges.splice(merge, 1, ...(col > 2 ? [rect(1, 1, 1, col - 1)] : []));
   sheet.put({ row: 1, col, role: "label", content: "Verdict:", style: "summary" });
-  return { row: 1, col: col + 1 };
+  // the verdict's own merge: from after the label to the last column still in view
+  left += columnPx(widths[col - 1]);
+  let last = col + 1;
+  let px = columnPx(widths[last - 1]);
+  while (last < columns && left + px + columnPx(widths[last]) <= IN_VIEW_PX)
+    px += columnPx(widths[last++]);
+  if (last > col + 1) sheet.merges.push(rect(1, col + 1, 1, last));
+  const lines = Math.ceil(textPx(LONGEST_VERDICT, STYLES.verdict) / Math.max(1, px - 6));
+  return { row: 1, col: col + 1, lines };
 }
 
 /**
@@ -320,7 +342,7 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   const form = formVersion(formId);
   if (!form) throw new RangeError(`Unknown form version "${formId}"`);
   const layout = layoutOf(form, shape);
-  const columns = form.classMode === "blocks" ? blocksFormColumns(layout) : FORM_COLUMNS;
+  const columns = formColumnsOf(formId, shape);
   const sheet = new SheetBuilder(columns, numberFormatsOf(form.negatives, form.dates?.format));
   writeForm({ layout, sheet, header });
   // dates carried by roll forward are written as serials too, the rest as they are
@@ -347,10 +369,12 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   // "Ready to file" or what is left, from the check cells' texts; fail closed: a check cell
   // missing counts as an error, and an error value among them never reads ready
   const summary = writeSummary(sheet, formWidths, columns);
+  names.set(CAUSE_NAME, { name: CAUSE_NAME, address: writeCause(layout, sheet, rowCount, header) });
   sheet.put({
-    ...summary,
+    row: summary.row,
+    col: summary.col,
     role: "summary",
-    content: `=IFERROR(HKMR.SUMMARY(${checkArea},${checks.length}),"${NOT_READY}"&(${checks.length}-COUNTIF(${checkArea},"${OK}")-COUNTIF(${checkArea},"${WARNING_PREFIX}*")-COUNTIF(${checkArea},"${TO_FILL_PREFIX}*")))`,
+    content: `=IFERROR(HKMR.SUMMARY(${checkArea},${checks.length},${CAUSE_NAME}),"${NOT_READY}"&(${checks.length}-COUNTIF(${checkArea},"${OK}")-COUNTIF(${checkArea},"${WARNING_PREFIX}*")-COUNTIF(${checkArea},"${TO_FILL_PREFIX}*")))`,
     style: "verdict",
   });
   names.set("summary", { name: "summary", address: a1(summary.row, summary.col) });
@@ -370,7 +394,15 @@ export function planTemplate(formId: string, shape: Shape, header: PlanHeader = 
   for (const [address, content] of headingsToBreak(sheet.cells(), spans, columnWidths, STYLES))
     sheet.retext(address, content);
   const cells = sheet.cells();
+  // the title's row tall enough for the longest verdict to wrap in view
+  const verdictPoints = summary.lines * linePoints(STYLES.verdict) + 3;
   const rowHeights = rowHeightsOf(cells, spans, columnWidths, STYLES);
+  const titleRow = rowHeights.find((r) => r.row === 1);
+  if (!titleRow || titleRow.points < verdictPoints)
+    rowHeights.splice(titleRow ? rowHeights.indexOf(titleRow) : 0, titleRow ? 1 : 0, {
+      row: 1,
+      points: verdictPoints,
+    });
   return {
     formId,
     shape,

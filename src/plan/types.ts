@@ -19,7 +19,8 @@ export type StyleName =
   | "labelWrap"
   | "status"
   | "reason"
-  | "verdict";
+  | "verdict"
+  | "cause";
 
 /** How a style looks: plain data every host can apply. */
 export interface CellStyle {

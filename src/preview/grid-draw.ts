@@ -79,8 +79,8 @@ export class SheetDrawing {
   private readonly rowHeads = new Map<number, HTMLElement>();
   /** The vertical gridlines: one thin element per column edge, the sheet's full height. */
   private readonly columnLines: HTMLElement[];
-  /** White panes under the frozen column and the frozen corner, over what scrolls beneath. */
-  private readonly backdrops: { column: HTMLElement; corner: HTMLElement };
+  /** White panes under the frozen rows, column and corner, over what scrolls beneath. */
+  private readonly backdrops: { rows: HTMLElement; column: HTMLElement; corner: HTMLElement };
 
   constructor(
     private readonly workbook: PreviewWorkbook,
@@ -105,6 +105,7 @@ export class SheetDrawing {
       return node;
     };
     this.backdrops = {
+      rows: backdrop("rows", m.width, frozenH),
       column: backdrop("column", frozenW, m.height),
       corner: backdrop("corner", frozenW, frozenH),
     };
@@ -132,6 +133,7 @@ export class SheetDrawing {
   /** Removes everything this drawing put in the layers. */
   clear(): void {
     for (const line of this.columnLines) line.remove();
+    this.backdrops.rows.remove();
     this.backdrops.column.remove();
     this.backdrops.corner.remove();
     for (const map of [this.rows, this.cells, this.rowHeads]) {
@@ -187,6 +189,7 @@ export class SheetDrawing {
     for (const [r, node] of this.rows) this.freeze(node, r, Infinity);
     for (const [r, node] of this.rowHeads) this.freeze(node, r, Infinity);
     for (const [key, node] of this.cells) this.freeze(node, Math.floor(key / m.cols), key % m.cols);
+    this.freeze(this.backdrops.rows, 0, Infinity);
     this.freeze(this.backdrops.column, Infinity, 0);
     this.freeze(this.backdrops.corner, 0, 0);
   }

@@ -1,11 +1,14 @@
+import { LruMap } from "../form/lru";
 import {
   formVersion,
   layoutOf,
+  type FormVersion,
   unknownELines,
   type Domain,
   type Layout,
   type Shape,
 } from "../form";
+import { decodeCause, foldFindings, type Cause } from "./cause";
 import type { Instance } from "./compile";
 import { runInstances } from "./evaluate";
 import { monthReader, type CellRef } from "./read";
@@ -72,9 +75,18 @@ export function shapeOfCode(code: string): Shape | null {
   return (Object.keys(eLines).length ? { ...out, eLines } : out) as unknown as Shape;
 }
 
-/** The spec a check cell passes to HKMR.CHECK: form version, shape and instance key. */
-export function checkSpec(layout: Layout, instance: Instance, withPrevious: boolean): string {
-  return `${layout.form.id}|${shapeCode(layout.shape)}|${instance.key}${withPrevious ? "|prev" : ""}`;
+/**
+ * The spec a check cell passes to HKMR.CHECK: form version, shape and instance key, then "prev"
+ * where it reads last month's cells and "cause" where its first argument is the sheet's cause.
+ */
+export function checkSpec(
+  layout: Layout,
+  instance: Instance,
+  withPrevious: boolean,
+  withCause = false
+): string {
+  const flags = [...(withPrevious ? ["prev"] : []), ...(withCause ? ["cause"] : [])];
+  return [layout.form.id, shapeCode(layout.shape), instance.key, ...flags].join("|");
 }
 
 /** One argument of a check function: a range over a line group, or one cell. */
@@ -155,6 +167,54 @@ function instanceByKey(layout: Layout, key: string): Instance | undefined {
   return keys.get(key);
 }
 
+/** A spec read: its form, the planned layout and instance, and the arguments it passes. */
+interface Spec {
+  readonly form: FormVersion;
+  readonly key: string;
+  readonly planned: Layout;
+  readonly first: Instance;
+  readonly withPrev: boolean;
+  readonly withCause: boolean;
+}
+
+// every check cell of a sheet recalculates with the cause: its spec is read once, not each time
+const specs = new LruMap<string, Spec>(8192);
+
+/** A layout's instance of a key, or a CheckSpecError naming it. */
+function findInstance(layout: Layout, key: string): Instance {
+  const instance = instanceByKey(layout, key);
+  if (!instance) throw new CheckSpecError(`No check "${key}" in form ${layout.form.id}`);
+  return instance;
+}
+
+/** What a spec names, read once; a CheckSpecError for a spec that is not one of ours. */
+function specOf(spec: string): Spec {
+  const known = specs.get(spec);
+  if (known) return known;
+  const [formId, code, key, ...flags] = spec.split("|");
+  const form = formVersion(formId ?? "");
+  const shape = shapeOfCode(code ?? "");
+  if (
+    !form ||
+    !shape ||
+    !key ||
+    unknownELines(form, shape).length ||
+    flags.some((flag) => flag !== "prev" && flag !== "cause")
+  )
+    throw new CheckSpecError(`Not a check of this add-in: "${spec}"`);
+  const planned = layoutOf(form, shape);
+  const read: Spec = {
+    form,
+    key,
+    planned,
+    first: findInstance(planned, key),
+    withPrev: flags.includes("prev"),
+    withCause: flags.includes("cause"),
+  };
+  specs.set(spec, read);
+  return read;
+}
+
 /** A check cell's instance as its spec names it, with the values passed, by field id. */
 export interface ReadCheck {
   readonly layout: Layout;
@@ -162,24 +222,16 @@ export interface ReadCheck {
   /** This month's values (and last month's, where the spec asks for them), by field id. */
   readonly values: Readonly<Record<string, unknown>>;
   readonly previous: Readonly<Record<string, unknown>> | null;
+  /** The sheet's cause (cause.ts) where the spec passes it first, else null. */
+  readonly cause: Cause | null;
 }
 
 /** Rebuilds the instance a spec names, for the shape the ranges passed imply, and its values. */
-export function readCheck(spec: string, args: readonly unknown[]): ReadCheck {
-  const [formId, code, key, prevFlag] = spec.split("|");
-  const form = formVersion(formId ?? "");
-  const planned = shapeOfCode(code ?? "");
-  if (!form || !planned || !key || unknownELines(form, planned).length)
-    throw new CheckSpecError(`Not a check of this add-in: "${spec}"`);
-  const find = (layout: Layout): Instance => {
-    const instance = instanceByKey(layout, key);
-    if (!instance) throw new CheckSpecError(`No check "${key}" in form ${form.id}`);
-    return instance;
-  };
-  const withPrev = prevFlag === "prev";
-  const first = find(layoutOf(form, planned));
-  const layout = layoutOf(form, actualShape(layoutOf(form, planned), first, args));
-  const instance = find(layout);
+export function readCheck(spec: string, passed: readonly unknown[]): ReadCheck {
+  const { form, key, planned, first, withPrev, withCause } = specOf(spec);
+  const args = withCause ? passed.slice(1) : passed;
+  const layout = layoutOf(form, actualShape(planned, first, args));
+  const instance = layout === planned ? first : findInstance(layout, key);
   const values: Record<string, unknown> = {};
   const previous: Record<string, unknown> = {};
   let at = 0;
@@ -192,17 +244,27 @@ export function readCheck(spec: string, args: readonly unknown[]): ReadCheck {
   }
   if (at > args.length)
     throw new CheckSpecError(`The check "${key}" needs ${at} arguments, not ${args.length}`);
-  return { layout, instance, values, previous: withPrev ? previous : null };
+  return {
+    layout,
+    instance,
+    values,
+    previous: withPrev ? previous : null,
+    cause: withCause ? decodeCause(flat(passed[0])[0]) : null,
+  };
 }
 
-/** The findings of one check cell: the instance the spec names, run on the values passed. */
+/**
+ * The findings of one check cell: the instance the spec names, run on the values passed, those
+ * the sheet's cause clears told from the suspect's side, as the engine tells them.
+ */
 export function evaluateCheck(spec: string, args: readonly unknown[]): Finding[] {
-  const { layout, instance, values, previous } = readCheck(spec, args);
-  return runInstances(
+  const { layout, instance, values, previous, cause } = readCheck(spec, args);
+  const findings = runInstances(
     [instance],
     monthReader(layout, values),
     previous ? monthReader(layout, previous) : null
   );
+  return cause ? foldFindings(layout, findings, cause.suspects) : findings;
 }
 
 const RANK: Readonly<Record<Finding["severity"], number>> = { error: 0, "to-fill": 1, warning: 2 };

@@ -1,6 +1,7 @@
 import type { Field, Layout } from "../form";
 import { currencySymbol } from "../values/currency";
 import { abs, eq, formatDec, isInteger, sign, type Dec } from "../values/decimal";
+import { formatParsed, parseCell } from "../values/parse";
 import type { Parsed } from "../values/types";
 import type { Instance } from "./compile";
 import { contextOf } from "./evaluate";
@@ -95,14 +96,13 @@ function writtenAround(text: string): [string, string] {
   return [m[1] ?? "", /^(\*+|\([^()]*\))$/.test(note) ? ` ${note}`.replace(" *", "*") : ""];
 }
 
-/** What a cell holds now, as typed, for "old -> new". */
+/** What a cell holds now, as typed (a number as the form writes it), for "old -> new". */
 const currentOf = (values: Readonly<Record<string, unknown>>, id: string): string => {
   const raw = values[id];
-  return typeof raw === "string" && raw !== ""
-    ? raw
-    : typeof raw === "number"
-      ? String(raw)
-      : "blank";
+  if (typeof raw === "string" && raw !== "") return raw;
+  if (typeof raw !== "number") return "blank";
+  const read = parseCell(raw, "number");
+  return read.tag === "number" ? formatParsed(read) : String(raw);
 };
 
 interface Candidate {

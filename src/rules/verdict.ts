@@ -1,8 +1,8 @@
 import { previousNotices } from "./previous-month";
 import type { Layout } from "../form";
 import { stateOfText } from "./check-cell";
-import { renderMessage } from "./messages.en";
-import { checksOf, reconcile, type MonthInput } from "./reconcile";
+import { causeOf, foldFindings } from "./cause";
+import { reconcile, type MonthInput } from "./reconcile";
 import { suggestionsOf } from "./suggest";
 import type { Finding, Severity } from "./types";
 
@@ -136,39 +136,14 @@ export function verdictOf(month: MonthInput, previous?: MonthInput): Verdict {
 }
 
 /**
- * The findings with those a suspect clears told from the suspect's side: a finding whose lead
- * cell agrees with every other check never asks for that cell to change (issue 14: a mistyped
- * B36 must not send the user to D36). Tied suspects are left as they are: either may be the slip.
+ * The findings with those a suspect clears told from the suspect's side (cause.ts: the check
+ * cells fold the same way from the sheet's cause cell).
  */
-export function foldUnder(
+export const foldUnder = (
   layout: Layout,
   findings: readonly Finding[],
   suggestions: readonly Suggestion[]
-): Finding[] {
-  const out = [...findings];
-  const titles = new Map(checksOf(layout).map((i) => [i.key, i.rule.title]));
-  for (const s of suggestions) {
-    if (s.tiedWith) continue;
-    for (const k of s.clears) {
-      const f = out[k];
-      if (f.cells[0] === s.field) continue;
-      out[k] = {
-        ...f,
-        code: "suggest.folded",
-        cells: [s.field, ...f.cells.filter((id) => id !== s.field)],
-        expected: s.value,
-        actual: s.current,
-        message: renderMessage("suggest.folded", {
-          cell: layout.byId.get(s.field)?.label ?? s.field,
-          expected: s.value,
-          actual: s.current,
-          title: titles.get(f.instance) ?? f.ruleId,
-        }),
-      };
-    }
-  }
-  return out;
-}
+): Finding[] => foldFindings(layout, findings, causeOf(layout, findings, suggestions).suspects);
 
 /**
  * The tally of a sheet's check cells from their texts, failing closed: a text that is not one of

@@ -130,6 +130,32 @@ describe("the verdict on a June FF301 return with one slip", () => {
     await snap("2-slip-likely-cause");
   });
 
+  test("the sheet itself names the same cell beside its verdict, and no reason points at the total", async () => {
+    // the summary sits in the frozen title row, always drawn
+    const summary = (await preview.cell(PLAN.summary).locator(".wb-value").textContent()) ?? "";
+    expect(summary).toContain(`Likely cause: ${at(EXCL)}, `);
+    expect(summary).toContain(`${JUNE[EXCL]} would clear 2 errors.`);
+    expect(await preview.inView(PLAN.summary)).toBe(true);
+    const reasons = PLAN.cells.filter((c) => c.style === "reason").map((c) => c.address);
+    // a cell of the frozen rows is always drawn; the others are gone to by the Name Box
+    const frozen = (address: string) => Number(/\d+$/.exec(address)![0]) <= PLAN.freeze.rows;
+    const shown: string[] = [];
+    for (const address of reasons)
+      shown.push(
+        frozen(address)
+          ? ((await preview.cell(address).locator(".wb-value").textContent()) ?? "")
+          : await preview.shown(address)
+      );
+    const said = shown.filter((text) => text !== "");
+    expect(said.length).toBeGreaterThan(0);
+    for (const text of said) {
+      expect(text).not.toContain(`found ${JUNE[TOTAL]}`);
+      expect(text).toContain(`expected ${JUNE[EXCL]}`);
+    }
+    await preview.click(at(EXCL));
+    await preview.screenshot(shot("2b-sheet-likely-cause"));
+  });
+
   test("Use asks old -> new, writes that one cell, and the sheet reads ready", async () => {
     const total = await preview.contentOf(at(TOTAL));
     await preview.pane.locator(`[data-action="use"][data-target="${EXCL}"]`).click();

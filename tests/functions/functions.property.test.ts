@@ -4,6 +4,7 @@ import fc from "fast-check";
 import "../../src/preview/hf-custom-functions-shim";
 import * as hkmr from "../../src/functions/functions";
 import { LIMITS } from "../../src/form";
+import { planTemplate } from "../../src/plan/template";
 import { checkSpec } from "../../src/rules/check-cell";
 import { checksOf } from "../../src/rules/reconcile";
 import { loadFixture } from "../support/fixtures";
@@ -23,7 +24,12 @@ function outcome(call: () => unknown): { value: unknown } | { code: string; mess
 const seed = loadFixture("seed-kingsoft-2011-11.json");
 const SPECS = checksOf(seed.month.layout)
   .slice(0, 20)
-  .map((i) => checkSpec(seed.month.layout, i, false));
+  .flatMap((i) => [false, true].map((cause) => checkSpec(seed.month.layout, i, false, cause)));
+/** The spec of the seed's cause cell, as its template writes it. */
+const CAUSE_SPEC = /HKMR\.CAUSE\("([^"]+)"/.exec(
+  planTemplate("legacy-2011", seed.month.layout.shape).cells.find((c) => c.style === "cause")!
+    .content
+)![1];
 
 /** A scalar as Excel passes a cell, and the odd things a direct call may pass. */
 const scalar = fc.oneof(
@@ -52,6 +58,8 @@ const FUNCTIONS: readonly [string, (...args: unknown[]) => unknown, number][] = 
   ["CHECK", hkmr.check as (...args: unknown[]) => unknown, 2],
   ["COMPUTE", hkmr.compute as (...args: unknown[]) => unknown, 3],
   ["COMPUTELIST", hkmr.computelist as (...args: unknown[]) => unknown, 3],
+  ["CAUSE", hkmr.cause as (...args: unknown[]) => unknown, 4],
+  ["SUMMARY", hkmr.summary as (...args: unknown[]) => unknown, 3],
 ];
 
 /** The fields the seed's computed totals are, for calls that pass a real spec and field. */
@@ -70,9 +78,11 @@ describe.each(FUNCTIONS)("HKMR.%s on any argument", (_, fn, arity) => {
           const call =
             withSpec && fn === hkmr.check
               ? [spec, ...args]
-              : withSpec && computes
-                ? [spec, field, args]
-                : args;
+              : withSpec && fn === hkmr.cause
+                ? [CAUSE_SPEC, ...args]
+                : withSpec && computes
+                  ? [spec, field, args]
+                  : args;
           const result = outcome(() => fn(...call));
           if ("value" in result) {
             const ok =

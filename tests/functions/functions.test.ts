@@ -6,6 +6,7 @@ import {
   funds,
   num,
   rollforward,
+  summary,
   tie,
   total,
 } from "../../src/functions/functions";
@@ -287,12 +288,44 @@ describe("functions.json generated from the JSDoc", () => {
     ["TIE", ["a", undefined], ["b", undefined]],
     ["COMPUTE", ["spec", undefined], ["field", undefined], ["cells", "matrix"]],
     ["COMPUTELIST", ["spec", undefined], ["field", undefined], ["cells", "matrix"]],
+    ["CAUSE", ["spec", undefined], ["top", undefined], ["keys", "matrix"], ["cells", "matrix"]],
+    ["SUMMARY", ["checks", "matrix"], ["count", undefined], ["cause", undefined]],
   ] as [string, ...[string, string | undefined][]][])(
     "declares %s with its ranges as matrices",
     async (id, ...params) => {
       const metadata = await hkmrMetadata();
       const fn = metadata.functions.find((f) => f.id === id);
       expect(fn?.parameters.map((p) => [p.name, p.dimensionality])).toEqual(params);
+    }
+  );
+});
+
+describe("HKMR.SUMMARY with the sheet's cause", () => {
+  const cause = `HKMR cause 1:${JSON.stringify([
+    {
+      field: "issued.c1.close.excl",
+      value: "1,000,250,000",
+      current: "1,000,250,001",
+      address: "B27",
+      label: "II (1): Balance at close of the month",
+      checks: ["a", "b"],
+      errors: 2,
+      warnings: 0,
+      tiedWith: [],
+    },
+  ])}`;
+  const checks = [["Error: one", "Error: two", "OK"]];
+
+  test("names the likely cause after the counts", () => {
+    expect(summary(checks, 3, cause)).toBe(
+      "2 errors · Likely cause: B27, II (1): Balance at close of the month. 1,000,250,000 would clear 2 errors."
+    );
+  });
+
+  test.each([[""], [undefined], ["HKMR cause 1:[{"], [42], ["Likely cause: B27"]])(
+    "reads the counts alone beside a cause cell holding %p",
+    (held) => {
+      expect(summary(checks, 3, held)).toBe("2 errors");
     }
   );
 });

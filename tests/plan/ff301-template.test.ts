@@ -120,7 +120,11 @@ describe.each(VERSIONS)("the %s plan", (formId) => {
       expect(new Set(cells.map((c) => c.row))).toEqual(statusRows);
       for (const cell of cells) expect(cell.content.match(/HKMR\.\w+/g)).toEqual([fn]);
     }
-    expect(elsewhere).toHaveLength(1 + 2 * statusRows.size + computed.length);
+    // and the cause cell reads the whole form once, for the checks and the summary
+    expect(
+      elsewhere.filter((c) => c.style === "cause").map((c) => c.content.match(/HKMR\.\w+/g))
+    ).toEqual([["HKMR.CAUSE"]]);
+    expect(elsewhere).toHaveLength(2 + 2 * statusRows.size + computed.length);
   });
 
   test("puts each check cell on a row of the block or line of its first cell", () => {
@@ -198,7 +202,7 @@ describe.each(VERSIONS)("the %s plan", (formId) => {
   test("prints landscape over the form's columns, which the check cells follow", () => {
     expect(plan.print.orientation).toBe("landscape");
     const inForm = plan.cells.filter(
-      (c) => c.role !== "check" && !/^(status|reason)$/.test(c.style)
+      (c) => c.role !== "check" && !/^(status|reason|check|cause)$/.test(c.style)
     );
     expect(Math.max(...inForm.map((c) => c.col))).toBe(plan.formColumns);
     expect(plan.print.area).toMatch(new RegExp(`^\\$A\\$1:\\$[A-Z]+\\$${plan.rowCount}$`));

@@ -155,7 +155,7 @@ test("the summary reads the verdict of every check, failing closed on an error v
   // (Excel never calls a function on one) and the checks neither OK, warning nor to fill count
   expect(summary.content).toMatch(
     new RegExp(
-      `^=IFERROR\\(HKMR\\.SUMMARY\\(.+,${plan.checks.length}\\),"Not ready: .*"&\\(${plan.checks.length}-COUNTIF\\(.+,"OK"\\)-COUNTIF\\(.+,"Warning: \\*"\\)-COUNTIF\\(.+,"To fill\\*"\\)\\)\\)$`
+      `^=IFERROR\\(HKMR\\.SUMMARY\\(.+,${plan.checks.length},cause\\),"Not ready: .*"&\\(${plan.checks.length}-COUNTIF\\(.+,"OK"\\)-COUNTIF\\(.+,"Warning: \\*"\\)-COUNTIF\\(.+,"To fill\\*"\\)\\)\\)$`
     )
   );
 });
@@ -279,7 +279,7 @@ test("cross-month checks read last month's sheet through its names when there is
   });
   const mayIssue = rolled.cells.find((c) => c.check === "options.mayissue[option=1]")!;
   expect(mayIssue.content).toContain("'MR 2011-11'!A_1_mayIssue");
-  expect(mayIssue.content).toContain('|prev"');
+  expect(mayIssue.content).toContain('|prev|cause"');
   const alone = planTemplate("legacy-2011", seedShape, { monthEnded: "31/12/2011" });
   expect(alone.cells.find((c) => c.check === "options.mayissue[option=1]")!.content).not.toContain(
     "!"

@@ -3,9 +3,11 @@ import { FORM_VERSIONS, layoutOf, type Shape } from "../../src/form";
 import { planTemplate } from "../../src/plan/template";
 import { applyPlanToHyperFormula } from "../../src/preview/hf-workbook";
 import { checkTextOf } from "../../src/rules/check-cell";
-import { reconcile, type Finding } from "../../src/rules/reconcile";
+import { causeOf, likelyText } from "../../src/rules/cause";
+import { reconcile, type Finding, type MonthInput } from "../../src/rules/reconcile";
+import { suggestionsOf } from "../../src/rules/suggest";
 import { STATUS_MARKS } from "../../src/rules/row-verdict";
-import { stateOf, verdictOfFindings, type CheckState } from "../../src/rules/verdict";
+import { foldUnder, stateOf, verdictOfFindings, type CheckState } from "../../src/rules/verdict";
 import { fixtureNames, loadFixture } from "../support/fixtures";
 import { hkmrHyperFormula } from "../support/hkmr-hyperformula";
 import { applyFixture, verdictKind, type MonthSheet } from "./workbook";
@@ -17,17 +19,39 @@ beforeAll(async () => {
 });
 
 /**
+ * The engine's findings on a month as the sheet should show them, those the likely cause clears
+ * told from its side, and the summary: the headline, then the likely cause at its address.
+ */
+function engineOf(
+  plan: MonthSheet["plan"],
+  month: MonthInput,
+  previous?: MonthInput
+): { findings: Finding[]; summary: string } {
+  const findings = reconcile(month, previous);
+  const suggestions = suggestionsOf(month, previous, findings);
+  const addresses = new Map(plan.names.filter((n) => n.field).map((n) => [n.field, n.address]));
+  const cause = causeOf(month.layout, findings, suggestions, (id) => addresses.get(id) ?? "");
+  const folded = foldUnder(month.layout, findings, suggestions);
+  const likely = likelyText(cause);
+  const headline = verdictOfFindings(folded).headline;
+  return { findings: folded, summary: likely ? `${headline} · ${likely}` : headline };
+}
+
+/**
  * The sheet and the engine agree check by check: each check cell's state and text, the summary
  * cell's headline, and the cells each state's conditional formats mark.
  */
-function expectAgreement(month: MonthSheet, engine: readonly Finding[]): void {
+function expectAgreement(
+  month: MonthSheet,
+  { findings: engine, summary }: { findings: readonly Finding[]; summary: string }
+): void {
   const of = (key: string) => engine.filter((f) => f.instance === key);
   const cells = month.plan.checks.map((c) => ({
     key: c.key,
     reads: verdictKind(month.sheet.checkValue(c.key)),
   }));
   expect(cells).toEqual(month.plan.checks.map((c) => ({ key: c.key, reads: stateOf(of(c.key)) })));
-  expect(month.sheet.summary()).toBe(verdictOfFindings(engine).headline);
+  expect(month.sheet.summary()).toBe(summary);
   expect(rowVerdictsOnSheet(month)).toEqual(rowVerdictsOfEngine(month, engine));
   // each check's conditional formats mark its cells while it is not OK, by its state (a cell
   // that one check marks as an error may be marked as a warning by another)
@@ -106,15 +130,16 @@ describe.each(fixtureNames())("fixture %s", (name) => {
 
   test("every check cell agrees with the engine: OK, to fill, Error: or Warning: as its findings", () => {
     const { month, previous } = applyFixture(hf, fixture);
-    expectAgreement(month, reconcile(fixture.month, fixture.previous));
+    expectAgreement(month, engineOf(month.plan, fixture.month, fixture.previous));
 
     // the task pane's Check runs the engine on what the sheet holds: the same text, word for word
-    const held = reconcile(
+    const held = engineOf(
+      month.plan,
       { layout: fixture.month.layout, values: month.sheet.readValues() },
       previous && fixture.previous
         ? { layout: fixture.previous.layout, values: previous.sheet.readValues() }
         : undefined
-    );
+    ).findings;
     const texts = month.plan.checks.map((c) => ({
       key: c.key,
       text: month.sheet.checkValue(c.key),
@@ -143,7 +168,7 @@ describe.each(Object.keys(FORM_VERSIONS))("a blank %s template", (formId) => {
     const plan = planTemplate(formId, SHAPE, { monthEnded: "2026-06-30" });
     const sheet = applyPlanToHyperFormula(hf, plan);
     const values = sheet.readValues();
-    const engine = reconcile({ layout: layoutOf(FORM_VERSIONS[formId], SHAPE), values });
+    const engine = engineOf(plan, { layout: layoutOf(FORM_VERSIONS[formId], SHAPE), values });
     expectAgreement({ plan, sheet }, engine);
     expect(sheet.summary()).toMatch(/^\d+ cells to fill$/);
     expect(sheet.marks()["to-fill"]).toEqual(expect.arrayContaining(["sig.submittedBy"]));

@@ -2,10 +2,10 @@
  * The likely wrong figure, shown before the findings: "Likely cause: B36, ... 1,000,250,000
  * would clear 2 errors." with a "Use" button; then the question old -> new, then Undo.
  */
-import type { CheckResult, SuggestionView } from "../check";
+import type { CheckResult } from "../check";
 import type { FixState } from "../fix";
 import { whereOf } from "../fix";
-import { plural } from "../findings";
+import { cellNameOf, clearsText } from "../../rules/cause";
 import { h } from "./dom";
 
 /** What the pane does when the user answers. */
@@ -18,19 +18,6 @@ export interface FixActions {
 
 /** How many of the equally likely cells get their own "Use" button. */
 const SHOWN = 3;
-
-/** "B36, Balance at close of the month (excluding treasury shares)", or the words alone. */
-const nameOf = (cell: { address: string; label: string }): string =>
-  cell.address ? `${cell.address}, ${cell.label}` : cell.label;
-
-/** "2 errors", "1 error and 1 warning": what a change would clear. */
-function clearsText(s: SuggestionView): string {
-  const parts = [
-    ...(s.clears.errors > 0 ? [plural(s.clears.errors, "error")] : []),
-    ...(s.clears.warnings > 0 ? [plural(s.clears.warnings, "warning")] : []),
-  ];
-  return parts.length > 0 ? parts.join(" and ") : "the failing checks";
-}
 
 /** A button with a data-action, for the view's tests and the e2e test to find. */
 function button(text: string, action: string, field: string | null, onClick: () => void) {
@@ -67,7 +54,7 @@ export function renderLikely(
         "p",
         { class: "likely-text" },
         h("strong", {}, i === 0 ? "Likely cause: " : "Equally likely: "),
-        `${nameOf(s)}. ${s.value} would clear ${clearsText(s)}.`
+        `${cellNameOf(s)}. ${s.value} would clear ${clearsText(s.clears)}.`
       ),
       button(`Use ${s.value}`, "use", s.field, () => actions.use(s.field))
     )
