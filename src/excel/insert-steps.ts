@@ -1,4 +1,5 @@
 import { columnLetters, quoteSheet, rect } from "../plan/a1";
+import { bottomUp } from "../plan/marks";
 import type { TemplatePlan } from "../plan/types";
 import { areasOf, filled, parseArea } from "./addresses";
 import {
@@ -209,10 +210,9 @@ export function insertSteps(plan: TemplatePlan, sheetName: string): InsertStep[]
     add(OBJECT + PATH + 7 * ACTION + textBytes(v), (sheet) => applyValidation(sheet, v));
   }
   part = "conditional formats";
-  // each add goes to the top priority: warnings first, so that errors end up above them
-  const bySeverity = [...plan.conditionalFormats].sort(
-    (p, q) => Number(p.severity === "error") - Number(q.severity === "error")
-  );
+  // each add goes to the top priority: warnings first, so that errors end up above them, and
+  // the likely cause above those
+  const bySeverity = bottomUp(plan.conditionalFormats);
   for (const cf of bySeverity) {
     const bytes = 2 * OBJECT + 6 * (PATH + ACTION) + 3 * ACTION + textBytes(cf);
     add(bytes, (sheet) => applyConditionalFormat(rangesOf(sheet, cf.address), cf));

@@ -82,6 +82,22 @@ export const MARKS: readonly Mark[] = [
   },
 ];
 
+/** How far up a format goes: milder marks first, errors above them, the likely cause on top. */
+const RANK: Readonly<Record<PlanConditionalFormat["severity"], number>> = {
+  "to-fill": 0,
+  warning: 0,
+  error: 1,
+  likely: 2,
+};
+
+/** Formats from the bottom up: each one added after goes above it (a stable sort). */
+export const bottomUp = (formats: readonly PlanConditionalFormat[]): PlanConditionalFormat[] =>
+  [...formats].sort((p, q) => RANK[p.severity] - RANK[q.severity]);
+
+/** Formats from the top down, for a file's priorities (1 the top; a stable sort). */
+export const topDown = (formats: readonly PlanConditionalFormat[]): PlanConditionalFormat[] =>
+  [...formats].sort((p, q) => RANK[q.severity] - RANK[p.severity]);
+
 /**
  * Checks one shared format reads at most: OR takes 255 arguments, and 60 terms of about 65
  * characters stay far below the 8,192 characters of a formula.

@@ -7,6 +7,7 @@ import { absolute, a1, isColumnRun, nameOf, quoteSheet, rect, runsOf, textOf } f
 import { anchorsOf } from "./anchors";
 import { CAUSE_NAME, causeFormula, stripsOf } from "./cause";
 import { canFold } from "../rules/cause";
+import { FIGURES } from "../rules/suggest";
 import { asDateSerial, formColumnsOf, writeForm } from "./positions";
 import { numberFormatsOf, SheetBuilder, type Position } from "./sheet";
 import {
@@ -25,6 +26,7 @@ import {
 import { REASON_UNREADABLE, STATUS_UNREADABLE } from "../rules/row-verdict";
 import { STYLES, styleRanges, validationsOf } from "./styles";
 import { conditionalFormatsOf, type MarkedCheck } from "./marks";
+import { likelyFormatsOf } from "./likely";
 import { META_NAME, metaValue } from "./meta";
 import { printedRowHeights, printSetupOf, sectionRowsOf } from "./print";
 import type { PlanCheck, PlanName, PlanHeader, TemplatePlan } from "./types";
@@ -149,7 +151,12 @@ function writeChecks(
       cells: marked.map((c) => sheet.fieldAt.get(c.id)!),
     });
   }
-  const formats = conditionalFormatsOf(toMark);
+  // the likely wrong figure is one of the figures: each gets the cause's mark, read natively
+  const figures = layout.fields.filter((f) => FIGURES.has(f.kind) && sheet.fieldAt.has(f.id));
+  const formats = [
+    ...conditionalFormatsOf(toMark),
+    ...likelyFormatsOf(figures.map((f) => sheet.fieldAt.get(f.id)!)),
+  ];
   return { checks, formats };
 }
 

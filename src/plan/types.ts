@@ -82,12 +82,14 @@ export interface PlanConditionalFormat {
   readonly address: Address;
   /** Written for the top-left cell of the first range: its relative references move with each cell. */
   readonly formula: string;
-  readonly severity: "error" | "warning" | "to-fill";
+  /** A check's state it marks, or "likely": the cell the cause names as the likely wrong figure. */
+  readonly severity: "error" | "warning" | "to-fill" | "likely";
   readonly fill: string;
   readonly fontColor: string;
   /**
    * The checks whose cells the format marks, each with its cells here (on one row); `fills` on a
-   * completeness check, whose marks read "To fill" where another's read a warning.
+   * completeness check, whose marks read "To fill" where another's read a warning. None for the
+   * likely cause's format, which reads the cause cell.
    */
   readonly checks: readonly {
     readonly key: string;

@@ -7,6 +7,7 @@
  */
 import type * as ExcelJSTypes from "exceljs";
 import { a1 } from "../plan/a1";
+import { topDown } from "../plan/marks";
 import { PRINT_MARGINS } from "../plan/print";
 import type { CellStyle, PrintSetup, TemplatePlan } from "../plan/types";
 import { cellOfA1 } from "./sheet-model";
@@ -197,10 +198,8 @@ function writeSheet(
       error: v.errorMessage.slice(0, 224),
     });
   }
-  // errors take priority over warnings, as in the Excel adapter
-  const ordered = [...plan.conditionalFormats].sort(
-    (p, q) => Number(q.severity === "error") - Number(p.severity === "error")
-  );
+  // the likely cause over errors over warnings, as in the Excel adapter (priority 1 is the top)
+  const ordered = topDown(plan.conditionalFormats);
   ordered.forEach((cf, k) =>
     ws.addConditionalFormatting({
       ref: cf.address.split(",").join(" "),

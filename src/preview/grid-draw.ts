@@ -206,7 +206,13 @@ export class SheetDrawing {
     const inPane =
       (row < this.sheet.model.frozenRows ? 1 : 0) + (col < this.sheet.model.frozenCols ? 1 : 0);
     node.classList.toggle("wb-frozen", inPane > 0);
-    const z = node.classList.contains("wb-cell") && inPane > 0 ? String(1 + inPane) : "";
+    // the panes stack as Excel's: the frozen column (2) under the frozen rows (4) under the
+    // corner (6), each above its backdrop (1, 3, 5), which hides what scrolls beneath it
+    const rowPane = row < this.sheet.model.frozenRows;
+    const z =
+      node.classList.contains("wb-cell") && inPane > 0
+        ? String(inPane === 2 ? 6 : rowPane ? 4 : 2)
+        : "";
     if (node.style.zIndex !== z && !node.classList.contains("wb-backdrop")) node.style.zIndex = z;
     const m = this.sheet.model;
     // a frozen cell is always in view: the scroll-padding that keeps others clear of the panes
@@ -323,15 +329,21 @@ export class SheetDrawing {
     let symbol = node.querySelector<HTMLElement>(".wb-mark");
     if (!mark) {
       delete node.dataset.mark;
+      delete node.dataset.likely;
       node.removeAttribute("title");
       symbol?.remove();
       return;
     }
     node.dataset.mark = mark.severity;
+    if (mark.likely) node.dataset.likely = "true";
+    else delete node.dataset.likely;
     const texts = mark.checks
       .map((key) => this.workbook.checkText(this.sheet, key))
       .filter(Boolean);
-    node.title = texts.join("\n");
+    node.title = [
+      ...(mark.likely ? ["Likely cause: the figure to check first."] : []),
+      ...texts,
+    ].join("\n");
     if (!symbol) {
       symbol = el("span", { class: "wb-mark", "aria-hidden": "true" });
       node.append(symbol);
@@ -348,12 +360,18 @@ const FILLS: Readonly<Record<Mark["severity"], string>> = {
 
 /** The fill of the first conditional format of the mark's severity that marks it. */
 function markFill(sheet: PreviewSheet, mark: Mark): string {
+  if (mark.likely) return likelyFormat(sheet)?.fill ?? FILLS.error;
   return formatOf(sheet, mark)?.fill ?? FILLS[mark.severity];
 }
 
 function markFont(sheet: PreviewSheet, mark: Mark): string {
+  if (mark.likely) return likelyFormat(sheet)?.fontColor ?? "";
   return formatOf(sheet, mark)?.fontColor ?? "";
 }
+
+/** The format of the likely wrong figure: above its checks' marks, as Excel applies it. */
+const likelyFormat = (sheet: PreviewSheet) =>
+  sheet.model.conditionalFormats.find((cf) => cf.severity === "likely");
 
 const formatOf = (sheet: PreviewSheet, mark: Mark) =>
   sheet.model.conditionalFormats.find(

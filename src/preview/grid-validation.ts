@@ -9,13 +9,13 @@ import { el } from "./dom";
 import type { Box } from "./grid-editor";
 
 const CSS = `
-.wb-prompt { position: absolute; z-index: 6; width: max-content; max-width: 260px; padding: 6px 8px; background: #ffffe1;
+.wb-prompt { position: absolute; z-index: 8; width: max-content; max-width: 260px; padding: 6px 8px; background: #ffffe1;
   border: 1px solid #767676; box-shadow: 1px 1px 3px rgba(0,0,0,.25); font-size: 12px; line-height: 16px;
   white-space: normal; pointer-events: none; color: #242424; }
 .wb-prompt strong { display: block; margin-bottom: 2px; }
-.wb-dropbutton { position: absolute; z-index: 6; width: 18px; padding: 0; border: 1px solid #a6a6a6;
+.wb-dropbutton { position: absolute; z-index: 8; width: 18px; padding: 0; border: 1px solid #a6a6a6;
   background: #f3f3f3; font-size: 10px; line-height: 14px; cursor: pointer; color: #242424; }
-.wb-list { position: absolute; z-index: 7; min-width: 80px; max-width: 420px; max-height: 220px;
+.wb-list { position: absolute; z-index: 9; min-width: 80px; max-width: 420px; max-height: 220px;
   overflow-y: auto; margin: 0; padding: 2px 0; list-style: none; background: #fff; border: 1px solid #767676;
   box-shadow: 1px 2px 6px rgba(0,0,0,.3); font-size: 13px; outline: none; }
 .wb-list li { padding: 2px 8px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; cursor: default; }

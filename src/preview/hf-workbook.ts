@@ -7,6 +7,8 @@ import {
   type SimpleCellAddress,
 } from "hyperformula";
 import { tokenize } from "../plan/formula-tokens";
+import { CAUSE_NAME } from "../plan/cause";
+import { likelyFormula } from "../plan/likely";
 import { formulaAt } from "../plan/marks";
 import type { PlanCheck, TemplatePlan } from "../plan/types";
 import { a1Of, rectsOf } from "./sheet-model";
@@ -29,6 +31,8 @@ export interface Marks {
   readonly error: readonly string[];
   readonly warning: readonly string[];
   readonly "to-fill": readonly string[];
+  /** The figures the likely cause's format marks (on top of their checks' marks). */
+  readonly likely: readonly string[];
 }
 
 /** A plan applied to a workbook: inputs and results read and written through the plan's names. */
@@ -136,6 +140,7 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
       return out;
     });
   const summaryName = plan.names.find((n) => n.address === plan.summary)?.name;
+  const causeName = plan.names.find((n) => n.name === CAUSE_NAME)?.name;
 
   /** Where a name points now (names follow inserted and deleted rows). */
   const addressOf = (name: string): SimpleCellAddress => {
@@ -195,7 +200,19 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
         if (!truth.has(formula)) truth.set(formula, hf.calculateFormula(formula, sheetId) === true);
         return truth.get(formula)!;
       };
+      const likely = new Set<string>();
+      const cause = causeName ? shown(hf.getCellValue(addressOf(causeName))) : "";
       for (const cf of plan.conditionalFormats) {
+        if (cf.severity === "likely") {
+          // evaluated at each figure the cause names, where its name says the cell is now
+          for (const field of fieldsIn(cf.address)) {
+            const at = addressOf(fieldNames.get(field)!);
+            const here = a1Of(at.row, at.col);
+            if (cause.includes(`"address":"${here}"`) && holds(likelyFormula(here)))
+              likely.add(field);
+          }
+          continue;
+        }
         // each check's cells of a format share a row, so one evaluation there stands for them all
         for (const part of cf.checks) {
           const formula = followRows(formulaAt(cf, part.address));
@@ -207,6 +224,7 @@ export function applyPlanToHyperFormula(hf: HyperFormula, plan: TemplatePlan): A
         error: [...marked.error].sort(),
         warning: [...marked.warning].sort(),
         "to-fill": [...marked["to-fill"]].sort(),
+        likely: [...likely].sort(),
       };
     },
     readValues() {

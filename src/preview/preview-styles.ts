@@ -58,9 +58,9 @@ body.preview { display: flex; margin: 0; overflow: hidden; font-family: 'Segoe U
 .wb-cell[data-mark] { padding-right: 13px; }
 .wb-mark { position: absolute; right: 2px; top: 0; font-size: 10px; font-weight: 700; }
 .wb-backdrop { position: absolute; left: 0; top: 0; background: #fff; pointer-events: none; }
-.wb-backdrop-rows { z-index: 1; border-bottom: 2px solid #bdbdbd; box-sizing: content-box; }
+.wb-backdrop-rows { z-index: 3; border-bottom: 2px solid #bdbdbd; box-sizing: content-box; }
 .wb-backdrop-column { z-index: 1; border-right: 2px solid #bdbdbd; box-sizing: content-box; }
-.wb-backdrop-corner { z-index: 3; }
+.wb-backdrop-corner { z-index: 5; }
 .wb-row.wb-frozen { z-index: 1; background: #fff; }
 .wb-cell.wb-frozen { background-color: #fff; }
 .wb-rowhead.wb-frozen, .wb-colhead.wb-frozen { z-index: 1; }

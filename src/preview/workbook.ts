@@ -17,7 +17,8 @@ import type { SheetReturn, SheetSummary } from "../plan/host";
 import { formulaAt, markFormula, readsMany } from "../plan/marks";
 import { META_NAME, readMeta } from "../plan/meta";
 import { typedText } from "../plan/typed-text";
-import type { PlanValidation, TemplatePlan } from "../plan/types";
+import type { PlanConditionalFormat, PlanValidation, TemplatePlan } from "../plan/types";
+import { CAUSE_NAME } from "../plan/cause";
 import { applyPlanToHyperFormula } from "./hf-workbook";
 import { entryOf } from "./entry";
 import type { DisplayValue } from "./number-format";
@@ -47,6 +48,8 @@ export interface Mark {
   readonly severity: "error" | "warning" | "to-fill";
   /** The keys of the checks (plan.checks) whose formats mark the cell, errors first. */
   readonly checks: readonly string[];
+  /** Whether the cause names the cell as the likely wrong figure (its own look, on top). */
+  readonly likely?: true;
 }
 
 /** What changed, for the view. */
@@ -360,7 +363,12 @@ export class PreviewWorkbook {
       truth.set(formula, value);
       return value;
     };
+    const likely = new Set<number>();
     for (const cf of sheet.model.conditionalFormats) {
+      if (cf.severity === "likely") {
+        for (const key of this.likelyCells(sheet, cf, holds)) likely.add(key);
+        continue;
+      }
       const many = readsMany(cf);
       // each check's cells of a format share a row, so one evaluation there stands for them all
       for (const part of cf.checks) {
@@ -385,9 +393,37 @@ export class PreviewWorkbook {
         // an error outranks a cell to fill, which outranks a warning
         severity: error.length > 0 ? "error" : toFill.length > 0 ? "to-fill" : "warning",
         checks: [...new Set([...error, ...toFill, ...warning])],
+        ...(likely.has(key) ? { likely: true as const } : {}),
       });
+    // a likely cell no check marks (a cause a step behind) still shows, as an error would
+    for (const key of likely)
+      if (!marks.has(key)) marks.set(key, { severity: "error", checks: [], likely: true });
     this.marksCache.set(sheet.name, marks);
     return marks;
+  }
+
+  /**
+   * The cells of a likely-cause format that it marks now: those whose address the cause cell's
+   * data names, each confirmed by the format's own formula at that cell.
+   */
+  private likelyCells(
+    sheet: PreviewSheet,
+    cf: PlanConditionalFormat,
+    holds: (formula: string) => boolean
+  ): number[] {
+    const name = sheet.plan.names.find((n) => n.name === CAUSE_NAME);
+    const at = name && this.addressOfName(sheet, name.name);
+    const cause = at ? this.hf.getCellValue(at) : "";
+    if (typeof cause !== "string" || cause === "") return [];
+    const out: number[] = [];
+    for (const area of rectsOf(cf.address))
+      for (let r = area.row; r <= area.lastRow; r++)
+        for (let c = area.col; c <= area.lastCol; c++) {
+          const here = a1Of(r, c);
+          if (cause.includes(`"address":"${here}"`) && holds(formulaAt(cf, here)))
+            out.push(r * sheet.model.cols + c);
+        }
+    return out;
   }
 
   /** Where a check cell is now, as an A1 reference, found by its name. */

@@ -16,7 +16,8 @@ import type { Suggestion } from "./verdict";
 // from the rule data) and then proved by running every check that reads the cell on the changed
 // month, so a suggestion is never a guess about what a rule means.
 
-const FIGURES: ReadonlySet<Field["kind"]> = new Set([
+/** The kinds of cell a suggestion may change: figures, never text, dates or ticks. */
+export const FIGURES: ReadonlySet<Field["kind"]> = new Set([
   "shares",
   "money",
   "par",

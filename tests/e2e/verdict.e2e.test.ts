@@ -152,7 +152,11 @@ describe("the verdict on a June FF301 return with one slip", () => {
       expect(text).not.toContain(`found ${JUNE[TOTAL]}`);
       expect(text).toContain(`expected ${JUNE[EXCL]}`);
     }
+    // the mistyped cell has the likely cause's own mark, on top of its checks' red
     await preview.click(at(EXCL));
+    expect(await preview.cell(at(EXCL)).getAttribute("data-likely")).toBe("true");
+    expect(await preview.cell(at(TOTAL)).getAttribute("data-likely")).toBeNull();
+    expect(await page.locator('.wb-cell[data-likely="true"]').count()).toBe(1);
     await preview.screenshot(shot("2b-sheet-likely-cause"));
   });
 
@@ -173,6 +177,7 @@ describe("the verdict on a June FF301 return with one slip", () => {
     expect(await preview.contentOf(at(EXCL))).toBe("1000250000");
     expect(await preview.contentOf(at(TOTAL))).toBe(total);
     expect(await page.locator('.wb-cell[data-mark="error"]').count()).toBe(0);
+    expect(await page.locator(".wb-cell[data-likely]").count()).toBe(0);
     await preview.pane.locator('.fix[data-kind="done"]').waitFor(WAIT);
     await snap("4-used");
   });

@@ -1,6 +1,7 @@
 import { HyperFormula } from "hyperformula";
 import { formVersion, layoutOf, type Shape } from "../../src/form";
 import { checksOf } from "../../src/rules/reconcile";
+import { FIGURES } from "../../src/rules/suggest";
 import { planTemplate, sheetNameFor, textOf } from "../../src/plan/template";
 import { formulaAt, readsMany } from "../../src/plan/marks";
 import { shiftFormula } from "../../src/plan/formula-tokens";
@@ -80,7 +81,8 @@ test("conditional formats use native functions only and read, at each cell, that
   const checkAt = new Map(plan.checks.map((c) => [c.key, c.address]));
   for (const cf of plan.conditionalFormats) {
     expect(cf.formula).not.toMatch(/HKMR\./);
-    expect(cf.formula).toMatch(/IFERROR\(/);
+    // fail closed: an error value in a check cell marks; the likely cause's format reads none
+    if (cf.severity !== "likely") expect(cf.formula).toMatch(/IFERROR\(/);
     for (const part of cf.checks) {
       // the formula moved to the part's cells reads the part's own check cell, and only it
       // unless the format reads several checks for one cell
@@ -89,6 +91,32 @@ test("conditional formats use native functions only and read, at each cell, that
       if (readsMany(cf)) expect(read).toEqual(new Set(cf.checks.map((p) => checkAt.get(p.key))));
       else expect(read).toEqual(new Set([checkAt.get(part.key)]));
     }
+  }
+});
+
+test("every figure has the likely cause's format, which reads the cause for that cell's own address", () => {
+  const layout = layoutOf(formVersion(plan.formId)!, plan.shape);
+  const figures = plan.cells.filter((c) => c.field && FIGURES.has(layout.byId.get(c.field)!.kind));
+  const likely = plan.conditionalFormats.filter((cf) => cf.severity === "likely");
+  expect(likely.length).toBeGreaterThan(0);
+  for (const cell of figures) {
+    const covering = likely.filter((cf) =>
+      cf.address.split(",").some((area) => {
+        const [top, bottom = top] = area.split(":");
+        const col = top.replace(/\d+$/, "");
+        const row = (a: string) => Number(/\d+$/.exec(a)![0]);
+        return (
+          cell.address.replace(/\d+$/, "") === col &&
+          row(top) <= cell.row &&
+          cell.row <= row(bottom)
+        );
+      })
+    );
+    expect([cell.address, covering.length]).toEqual([cell.address, 1]);
+    expect(formulaAt(covering[0], cell.address)).toContain(
+      `ADDRESS(ROW(${cell.address}),COLUMN(${cell.address}),4)`
+    );
+    expect(covering[0].formula).toContain(",cause))");
   }
 });
 

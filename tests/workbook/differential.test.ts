@@ -26,7 +26,7 @@ function engineOf(
   plan: MonthSheet["plan"],
   month: MonthInput,
   previous?: MonthInput
-): { findings: Finding[]; summary: string } {
+): { findings: Finding[]; summary: string; likely: string[] } {
   const findings = reconcile(month, previous);
   const suggestions = suggestionsOf(month, previous, findings);
   const addresses = new Map(plan.names.filter((n) => n.field).map((n) => [n.field, n.address]));
@@ -34,7 +34,11 @@ function engineOf(
   const folded = foldUnder(month.layout, findings, suggestions);
   const likely = likelyText(cause);
   const headline = verdictOfFindings(folded).headline;
-  return { findings: folded, summary: likely ? `${headline} · ${likely}` : headline };
+  return {
+    findings: folded,
+    summary: likely ? `${headline} · ${likely}` : headline,
+    likely: cause.suspects.map((s) => s.field).sort(),
+  };
 }
 
 /**
@@ -43,7 +47,11 @@ function engineOf(
  */
 function expectAgreement(
   month: MonthSheet,
-  { findings: engine, summary }: { findings: readonly Finding[]; summary: string }
+  {
+    findings: engine,
+    summary,
+    likely,
+  }: { findings: readonly Finding[]; summary: string; likely: readonly string[] }
 ): void {
   const of = (key: string) => engine.filter((f) => f.instance === key);
   const cells = month.plan.checks.map((c) => ({
@@ -68,6 +76,8 @@ function expectAgreement(
     error: [...marked.error].sort(),
     warning: [...marked.warning].sort(),
     "to-fill": [...marked["to-fill"]].sort(),
+    // and the likely wrong figures the engine names have the cause's own mark on top
+    likely,
   });
 }
 

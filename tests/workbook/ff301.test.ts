@@ -1,3 +1,4 @@
+import { verdictOf } from "../../src/rules/verdict";
 import type { HyperFormula } from "hyperformula";
 import { reconcile, type Finding, type MonthInput } from "../../src/rules/reconcile";
 import { loadFixture } from "../support/fixtures";
@@ -101,12 +102,19 @@ test.each(figures)(
       if (kind === "error" || kind === "warning")
         for (const f of check.fields) expected[kind].add(f);
     }
+    // and the figures the engine names as likely wrong have the cause's mark: the changed one
+    const suspects = verdictOf({
+      layout: june.month.layout,
+      values: { ...june.month.values, [id]: changed },
+    }).suggestions.map((s) => s.field);
     expect(marks).toEqual({
       error: [...expected.error].sort(),
       warning: [...expected.warning].sort(),
       "to-fill": [],
+      likely: [...new Set(suspects)].sort(),
     });
-    expect(sheet.sheet.marks()).toEqual({ error: [], warning: [], "to-fill": [] });
+    if (suspects.length > 0) expect(marks.likely).toContain(id);
+    expect(sheet.sheet.marks()).toEqual({ error: [], warning: [], "to-fill": [], likely: [] });
     expect(sheet.sheet.summary()).toBe("Ready to file");
   }
 );
