@@ -7,19 +7,10 @@ import { fieldPositionsOf } from "../../src/plan/positions";
 import { planTemplate } from "../../src/plan/template";
 import type { TemplatePlan } from "../../src/plan/types";
 import { largestShape } from "../support/office-measure";
-import { TWO_CLASSES_THREE_OPTIONS } from "../support/shapes";
+import { ONE_OPTION_LINE, TWO_CLASSES_THREE_OPTIONS } from "../support/shapes";
 
-const ONE_OPTION: Shape = {
-  classes: 1,
-  options: 1,
-  fundsLines: 0,
-  warrants: 0,
-  convertibles: 0,
-  arrangements: 0,
-  otherMovements: 0,
-};
 const SHAPES: readonly [string, Shape][] = [
-  ["one option line", ONE_OPTION],
+  ["one option line", ONE_OPTION_LINE],
   ["2 classes, 3 option lines", TWO_CLASSES_THREE_OPTIONS],
   [
     "every line kind",

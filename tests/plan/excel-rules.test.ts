@@ -9,22 +9,11 @@ import {
 import { checkNumberFormat } from "../../src/plan/number-format-rules";
 import { planTemplate } from "../../src/plan/template";
 import type { TemplatePlan } from "../../src/plan/types";
+import { ONE_OPTION_LINE } from "../support/shapes";
 
 // Every rule is shown to catch a plan that breaks it: a valid plan, changed in one place.
 
-const base = planTemplate(
-  "ff301-1.2",
-  {
-    classes: 1,
-    options: 1,
-    fundsLines: 0,
-    warrants: 0,
-    convertibles: 0,
-    arrangements: 0,
-    otherMovements: 0,
-  },
-  { monthEnded: "30/06/2026" }
-);
+const base = planTemplate("ff301-1.2", ONE_OPTION_LINE, { monthEnded: "30/06/2026" });
 const rulesOf = (plan: TemplatePlan): ExcelRule[] => [
   ...new Set(excelViolations(plan).map((v) => v.rule)),
 ];

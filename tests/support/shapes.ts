@@ -11,3 +11,14 @@ export const TWO_CLASSES_THREE_OPTIONS: Shape = {
   arrangements: 0,
   otherMovements: 1,
 };
+
+/** The smallest return with a line: one class, one option line, nothing else. */
+export const ONE_OPTION_LINE: Shape = {
+  classes: 1,
+  options: 1,
+  fundsLines: 0,
+  warrants: 0,
+  convertibles: 0,
+  arrangements: 0,
+  otherMovements: 0,
+};
