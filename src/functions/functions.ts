@@ -41,8 +41,8 @@ const isCellError = (thrown: unknown): boolean =>
     String((thrown as { code: string }).code).startsWith("#"));
 
 /**
- * Checks the arguments against the limits before any work: at most LIMITS.rangeCells cells in
- * all (nested arrays included) and no text longer than a cell holds; #VALUE! otherwise.
+ * Checks the arguments against the limits before any work: at most `most` cells in all (nested
+ * arrays included) and no text longer than a cell holds; #VALUE! otherwise.
  */
 function checkSize(args: readonly unknown[], most: number): void {
   let cells = 0;
@@ -181,6 +181,9 @@ export function summary(checks: unknown[][], count: number, cause?: unknown): st
   });
 }
 
+/** Cells the cause reads at most: the whole form of the largest sheets, several times a check's. */
+const CAUSE_CELLS_MAX = 5 * LIMITS.rangeCells;
+
 /**
  * Works out the likely wrong figure of the whole return, for the check cells and the summary to read: the cell, the value that clears, and the checks it clears.
  * @customfunction
@@ -204,9 +207,6 @@ export function cause(spec: string, top: number, keys: unknown[][], cells: unkno
     CAUSE_CELLS_MAX
   );
 }
-
-/** Cells the cause reads at most: the whole form of the largest sheets, several times a check's. */
-const CAUSE_CELLS_MAX = 5 * LIMITS.rangeCells;
 
 /**
  * Reads the check cells of one row's figures and shows the worst state: ✓, ✕ (error), ⚠ (warning) or "to fill".
