@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { HyperFormula } from "hyperformula";
+import type { Shape } from "../src/form";
 import { CAUSE_NAME } from "../src/plan/cause";
 import { planTemplate } from "../src/plan/template";
 import { rollForward } from "../src/plan/roll-forward";
@@ -180,6 +181,16 @@ function editTime(
   }
   return median(times);
 }
+
+/** n option lines with every other kind of line: the shape the plan and print figures use. */
+export const everyLineShape = (options: number): Shape => ({
+  options,
+  fundsLines: 2,
+  warrants: 1,
+  convertibles: 1,
+  arrangements: 1,
+  otherMovements: 1,
+});
 
 /** Recalculation after one edit: HKMR check cells against the same checks as native formulas. */
 export async function recalculation(): Promise<Measure[]> {

@@ -16,7 +16,14 @@ import { checksOf, reconcile, type MonthInput } from "../src/rules/reconcile";
 import { verdictOf } from "../src/rules/verdict";
 import { loadFixture } from "../tests/support/fixtures";
 import type { BatchFigures } from "./bench-engine";
-import { bundleSizes, recalculation, requestFigures, syncCounts, type Measure } from "./bench-host";
+import {
+  bundleSizes,
+  everyLineShape,
+  recalculation,
+  requestFigures,
+  syncCounts,
+  type Measure,
+} from "./bench-host";
 import { limitFigures } from "./bench-limits";
 import { longCellFigures } from "./bench-parse";
 import { previewFigures } from "./bench-preview";
@@ -52,15 +59,6 @@ function timeMedian(runs: number, fn: () => void): number {
 const withValue = (month: MonthInput, id: string, text: string): MonthInput => ({
   layout: month.layout,
   values: { ...month.values, [id]: text },
-});
-
-const shapeWith = (options: number): Shape => ({
-  options,
-  fundsLines: 2,
-  warrants: 1,
-  convertibles: 1,
-  arrangements: 1,
-  otherMovements: 1,
 });
 
 function benchEngine(): void {
@@ -197,7 +195,7 @@ function listBytes(plan: TemplatePlan): { names: number; formats: number; valida
 function benchPlan(formId: string): void {
   const sizes: number[][] = [];
   for (const [options, shape] of [
-    ...[1, 20, 200].map((n) => [String(n), shapeWith(n)] as const),
+    ...[1, 20, 200].map((n) => [String(n), everyLineShape(n)] as const),
     ["largest (10 classes, 200 of every line)", LARGEST] as const,
   ]) {
     const time = timeMedian(options.startsWith("largest") ? 1 : 7, () =>

@@ -15,7 +15,15 @@ export type {
   UnitId,
   ValueKind,
 } from "./types";
-export { layoutOf, unknownELines, type Domain, type Layout } from "./layout";
+export {
+  layoutOf,
+  LINE_DOMAINS,
+  lineGroupOf,
+  unknownELines,
+  type Domain,
+  type Layout,
+  type LineDomain,
+} from "./layout";
 export {
   LIMITS,
   LimitError,

@@ -120,6 +120,26 @@ const GROUP: Record<UnitId, string> = {
   signature: "sig",
 };
 
+/** The unit whose instances are the lines of each line domain. */
+const LINE_UNITS = {
+  option: "option",
+  fundsLine: "funds",
+  warrant: "warrant",
+  convertible: "convertible",
+  arrangement: "arrangement",
+  eLine: "eLine",
+} as const satisfies Partial<Record<Domain, UnitId>>;
+
+/** The domains whose keys are lines of a table, one row each on the sheet. */
+export type LineDomain = keyof typeof LINE_UNITS;
+
+/** The line domains, in form order. */
+export const LINE_DOMAINS = Object.keys(LINE_UNITS) as LineDomain[];
+
+/** The group of one line of a line domain, as the layout names it ("A.3", "E.other2"). */
+export const lineGroupOf = (domain: LineDomain, key: string): string =>
+  GROUP[LINE_UNITS[domain]] + key;
+
 const fill = (text: string, vars: Readonly<Record<string, string>>): string =>
   text.replace(/\{(\w+)\}/g, (whole, name: string) => vars[name] ?? whole);
 

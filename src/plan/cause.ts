@@ -1,4 +1,4 @@
-import { formVersion, layoutOf, type Domain, type Layout } from "../form";
+import { formVersion, layoutOf, LINE_DOMAINS, lineGroupOf, type Layout } from "../form";
 import { shapeCode, shapeOfCode } from "../rules/check-cell";
 import { checksOf, type MonthInput } from "../rules/reconcile";
 import { a1, columnLetters, nameOf, quoteSheet, rect, textOf } from "./a1";
@@ -97,16 +97,6 @@ export interface SheetMonth {
   readonly addressOf: (field: string) => string;
 }
 
-/** The line tables of the form, by the prefix of their lines' groups ("A.3", "E.other2"). */
-const LINES: readonly { domain: Domain; prefix: string }[] = [
-  { domain: "option", prefix: "A." },
-  { domain: "fundsLine", prefix: "A.funds." },
-  { domain: "warrant", prefix: "B." },
-  { domain: "convertible", prefix: "C." },
-  { domain: "arrangement", prefix: "D." },
-  { domain: "eLine", prefix: "E." },
-];
-
 /** The cells of a range argument (a 2-D array), or a single value as one cell. */
 const cellsOf = (arg: unknown): unknown[] => (Array.isArray(arg) ? arg.flat() : [arg]);
 
@@ -125,10 +115,13 @@ function linesInserted(
   planned: Layout,
   at: ReadonlyMap<string, { offset: number; col: number }>
 ): boolean {
-  return LINES.some(({ domain, prefix }) => {
+  return LINE_DOMAINS.some((domain) => {
     const keys = planned.domains[domain];
-    const first = at.get(planned.byGroup.get(prefix + keys[0])?.[0]?.id ?? "");
-    const last = at.get(planned.byGroup.get(prefix + keys[keys.length - 1])?.[0]?.id ?? "");
+    const rowOf = (key: string | undefined) =>
+      key === undefined
+        ? undefined
+        : at.get(planned.byGroup.get(lineGroupOf(domain, key))?.[0]?.id ?? "");
+    const [first, last] = [rowOf(keys[0]), rowOf(keys[keys.length - 1])];
     return first && last && last.offset - first.offset + 1 > keys.length;
   });
 }

@@ -6,13 +6,7 @@
  */
 import { formVersion, LIMITS } from "../form";
 import type { BlockInput } from "./class-blocks";
-import {
-  COUNT_FIELDS,
-  updatedInsert,
-  type ClassInput,
-  type CountKey,
-  type InsertInput,
-} from "./insert-form";
+import { COUNT_FIELDS, updatedInsert, type ClassInput, type InsertInput } from "./insert-form";
 
 /** Where the host keeps a short text for this workbook; both calls may fail, and are caught. */
 export interface PaneStorage {
@@ -20,15 +14,12 @@ export interface PaneStorage {
   write(text: string): void;
 }
 
-/** The entries remembered, as stored: a version tag, then the form's fields. */
-interface Remembered {
+/** The entries remembered, as stored: a version tag, then the form's fields that carry over. */
+interface Remembered extends Pick<
+  InsertInput,
+  "formId" | "issuer" | "classes" | "classCount" | "blocks" | "counts"
+> {
   readonly v: 1;
-  readonly formId: string;
-  readonly issuer: string;
-  readonly classes: Readonly<Record<string, ClassInput>>;
-  readonly classCount: string;
-  readonly blocks: readonly BlockInput[];
-  readonly counts: Readonly<Record<CountKey, string>>;
   readonly eLines: Readonly<Record<string, string>>;
 }
 

@@ -14,6 +14,7 @@ import { ARTIFACTS, launchChromium } from "./support/browser";
 import { buildInto } from "./support/build";
 import { PreviewPage, WAIT } from "./support/preview-page";
 import { serveFolder, type StaticServer } from "./support/static-server";
+import { optionShape } from "../support/shapes";
 
 jest.setTimeout(240_000);
 
@@ -35,15 +36,7 @@ const shot = (name: string) => join(ARTIFACTS, `preview-${name}.png`);
 
 /** The FF301 return the pane inserts: two classes, two option lines, one listed class each. */
 const FF = {
-  shape: {
-    classes: 2,
-    options: 2,
-    fundsLines: 1,
-    warrants: 0,
-    convertibles: 0,
-    arrangements: 0,
-    otherMovements: 1,
-  },
+  shape: optionShape(2, 2),
   header: { monthEnded: "2026-06-30", issuer: "Example Holdings Limited" },
   /** The pane's class controls, by the field each fills. */
   classes: {

@@ -3,15 +3,13 @@ import { ExcelHost } from "../../src/excel/excel-host";
 import { planTemplate } from "../../src/plan/template";
 import type { TemplatePlan } from "../../src/plan/types";
 import type { FakeExcel } from "./fake-excel";
+import { optionShape } from "../support/shapes";
 
-/** The shape the brief measures: n option lines, one funds line, one other movement. */
+/** The shape the brief measures: n option lines, one funds line, one other movement (the 2011
+ * form's meta keeps no class count, so neither does this). */
 export const shapeWith = (options: number): Shape => ({
-  options,
-  fundsLines: 1,
-  warrants: 0,
-  convertibles: 0,
-  arrangements: 0,
-  otherMovements: 1,
+  ...optionShape(options),
+  classes: undefined,
 });
 
 /** The November 2011 template with n option lines. */

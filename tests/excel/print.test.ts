@@ -3,25 +3,15 @@
  * plan (A4, orientation, one page wide, margins, titles, the form's columns) and a page break
  * above each row the plan breaks at, in a request no larger than the host's estimate of it.
  */
-import type { Shape } from "../../src/form";
 import { batchBytes, insertSteps } from "../../src/excel/insert-steps";
 import { planTemplate } from "../../src/plan/template";
 import { OfficeHarness } from "../support/office-runtime";
-
-const shapeOf = (options: number, classes = 1): Shape => ({
-  classes,
-  options,
-  fundsLines: 1,
-  warrants: 0,
-  convertibles: 0,
-  arrangements: 0,
-  otherMovements: 1,
-});
+import { optionShape } from "../support/shapes";
 
 describe.each([
-  ["legacy-2011", shapeOf(1)],
-  ["ff301-1.2", shapeOf(3, 2)],
-  ["ff301-1.2", shapeOf(200)],
+  ["legacy-2011", optionShape(1)],
+  ["ff301-1.2", optionShape(3, 2)],
+  ["ff301-1.2", optionShape(200)],
 ])("the print setup of %s (%j)", (formId, shape) => {
   const plan = planTemplate(formId, shape);
   const steps = insertSteps(plan, "Sheet1").filter((s) => s.part === "print setup");

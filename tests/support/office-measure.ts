@@ -32,16 +32,8 @@ export const largestShape = (formId: string, classes: number = MAX_CLASSES): Sha
   };
 };
 
-/** n option lines, one funds line and one other movement: the shape the README's table uses. */
-export const optionShape = (options: number): Shape => ({
-  classes: 1,
-  options,
-  fundsLines: 1,
-  warrants: 0,
-  convertibles: 0,
-  arrangements: 0,
-  otherMovements: 1,
-});
+// n option lines, one funds line and one other movement: the shape the README's table uses
+export { optionShape } from "./shapes";
 
 /** An ExcelHost on a harness: every API set present, retries that do not sleep. */
 export const hostOnHarness = (harness: OfficeHarness): ExcelHost =>

@@ -22,3 +22,14 @@ export const ONE_OPTION_LINE: Shape = {
   arrangements: 0,
   otherMovements: 0,
 };
+
+/** n option lines, one funds line and one other movement (`classes` blocks on FF301). */
+export const optionShape = (options: number, classes = 1): Shape => ({
+  classes,
+  options,
+  fundsLines: 1,
+  warrants: 0,
+  convertibles: 0,
+  arrangements: 0,
+  otherMovements: 1,
+});

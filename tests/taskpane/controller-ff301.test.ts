@@ -2,18 +2,11 @@ import { formVersion, layoutOf, type Shape } from "../../src/form";
 import type { SheetReturn } from "../../src/plan/host";
 import { FakeHost } from "./fake-host";
 import { paneOn } from "./support";
+import { optionShape } from "../support/shapes";
 
 const TODAY = { year: 2026, month: 7, day: 2 };
 
-const SHAPE: Shape = {
-  classes: 2,
-  options: 2,
-  fundsLines: 1,
-  warrants: 0,
-  convertibles: 0,
-  arrangements: 0,
-  otherMovements: 1,
-};
+const SHAPE: Shape = optionShape(2, 2);
 
 /** The class headers of a two-class issuer: ordinary shares of types A and B, both listed. */
 const HEADERS = {

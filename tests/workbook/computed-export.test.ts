@@ -10,19 +10,13 @@ import { PreviewHost } from "../../src/preview/preview-host";
 import { cellOfA1 } from "../../src/preview/sheet-model";
 import { PreviewWorkbook } from "../../src/preview/workbook";
 import { hkmrMetadata } from "../support/hkmr-hyperformula";
+import { optionShape } from "../support/shapes";
 
 // A computed total in the preview: the grid shows its value and the formula bar its formula, and
 // the exported file keeps the formula with its value cached, so a spreadsheet without the add-in
 // (LibreOffice, Excel before the add-in loads) shows the figure.
 
-const SHAPE = {
-  options: 2,
-  fundsLines: 1,
-  warrants: 0,
-  convertibles: 0,
-  arrangements: 0,
-  otherMovements: 1,
-};
+const SHAPE = optionShape(2);
 
 test("a computed total shows its figure, its formula, and exports both", async () => {
   registerHkmrFunctions(HyperFormula, await hkmrMetadata(), implementations);

@@ -50,8 +50,8 @@ test("the fixtures include consistent returns of both forms", () => {
   expect(consistent.some((n) => n.startsWith("seed-"))).toBe(true);
 });
 
-describe.each(consistent)("%s with its totals left to the formulas", (name) => {
-  const fixture = loadFixture(name);
+/** The fixture applied with its totals left to the formulas, in a workbook of the suite's own. */
+function computedSheet(fixture: Fixture): () => MonthSheet {
   let hf: HyperFormula;
   let month: MonthSheet;
   beforeAll(async () => {
@@ -59,13 +59,21 @@ describe.each(consistent)("%s with its totals left to the formulas", (name) => {
     month = applyComputed(hf, fixture);
   });
   afterAll(() => hf.destroy());
+  return () => month;
+}
+
+describe.each(consistent)("%s with its totals left to the formulas", (name) => {
+  const fixture = loadFixture(name);
+  const sheetOf = computedSheet(fixture);
 
   test("every check reads OK", () => {
+    const month = sheetOf();
     const verdicts = month.plan.checks.map((c) => [c.key, month.sheet.checkValue(c.key)]);
     expect(verdicts.filter(([, v]) => v !== "OK")).toEqual([]);
   });
 
   test("each computed total equals the figure the return states, where it states one", () => {
+    const month = sheetOf();
     const { layout } = fixture.month;
     for (const id of computedFieldsOf(layout).keys()) {
       const field = layout.byId.get(id)!;
@@ -96,15 +104,10 @@ describe.each(["seed-kingsoft-2011-11.json", "ff301-options-treasury-example-202
   (name) => {
     const fixture = loadFixture(name);
     const { layout } = fixture.month;
-    let hf: HyperFormula;
-    let month: MonthSheet;
-    beforeAll(async () => {
-      hf = await hkmrHyperFormula();
-      month = applyComputed(hf, fixture);
-    });
-    afterAll(() => hf.destroy());
+    const sheetOf = computedSheet(fixture);
 
     test("shows the figures the form states, computed", () => {
+      const month = sheetOf();
       const cells = month.plan.cells.filter((c) => c.style === "computed");
       expect(cells.map((c) => c.field).sort()).toEqual([...computedFieldsOf(layout).keys()].sort());
       for (const c of cells) expect(c.content).toMatch(/^=(IF\(TRIM\(.*)?HKMR\.COMPUTE(LIST)?\(/);
@@ -126,6 +129,7 @@ describe.each(["seed-kingsoft-2011-11.json", "ff301-options-treasury-example-202
     test.each([...computedFieldsOf(layout).keys()])(
       "typing a wrong figure over %s fails the check of that total, on its cell",
       (id) => {
+        const month = sheetOf();
         const field = layout.byId.get(id)!;
         const formula = month.plan.cells.find((c) => c.field === id)!.content;
         const shown = month.sheet.value(id);

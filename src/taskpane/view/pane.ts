@@ -22,6 +22,17 @@ function focusedInstance(area: HTMLElement): string | undefined {
   return active.closest<HTMLElement>("[data-instance]")?.dataset.instance;
 }
 
+/** A section of the pane: its heading (labelling it), a hint under it, then its content. */
+function paneSection(titleId: string, title: string, hint: string, ...content: HTMLElement[]) {
+  return h(
+    "section",
+    { "aria-labelledby": titleId },
+    h("h2", { id: titleId }, title),
+    h("p", { class: "hint" }, hint),
+    ...content
+  );
+}
+
 /**
  * Draws the pane into `root` (replacing what it held) and keeps it in step with the controller.
  * Works whether or not the Fluent components are defined: all text is in the light DOM.
@@ -54,27 +65,17 @@ export function mountPane(root: HTMLElement, controller: PaneController): Mounte
   checkButton.addEventListener("click", () => void controller.check());
   rollButton.addEventListener("click", () => void controller.rollForward());
 
-  const checkSection = h(
-    "section",
-    { "aria-labelledby": "hkmr-check-title" },
-    h("h2", { id: "hkmr-check-title" }, "Check the active return"),
-    h(
-      "p",
-      { class: "hint" },
-      "Says whether the sheet in view is ready to file, what is left to fill and what does not reconcile; select an item to go to its cell. Checks again after each edit and each change of sheet."
-    ),
+  const checkSection = paneSection(
+    "hkmr-check-title",
+    "Check the active return",
+    "Says whether the sheet in view is ready to file, what is left to fill and what does not reconcile; select an item to go to its cell. Checks again after each edit and each change of sheet.",
     h("div", { class: "actions" }, checkButton),
     result
   );
-  const rollSection = h(
-    "section",
-    { "aria-labelledby": "hkmr-roll-title" },
-    h("h2", { id: "hkmr-roll-title" }, "Next month"),
-    h(
-      "p",
-      { class: "hint" },
-      "Creates next month's sheet from the active return: closing balances become opening balances. The active sheet is not changed."
-    ),
+  const rollSection = paneSection(
+    "hkmr-roll-title",
+    "Next month",
+    "Creates next month's sheet from the active return: closing balances become opening balances. The active sheet is not changed.",
     h("div", { class: "actions" }, rollButton)
   );
   const element = h(
